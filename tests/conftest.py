@@ -1,0 +1,106 @@
+import os
+from pathlib import Path
+
+import pytest
+from werkzeug.security import generate_password_hash
+
+from verify import create_app
+from verify.extensions import db
+from verify.models import User
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SEED_DIR = REPO_ROOT.parent / "shared" / "seed"
+TEST_DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite://")
+PASSWORD = "correct horse battery"
+# Hashing once keeps the suite fast; every user shares this password.
+PASSWORD_HASH = generate_password_hash(PASSWORD)
+
+
+@pytest.fixture
+def app():
+    app = create_app(
+        {
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+            "SECRET_KEY": "test",
+            "DATABASE_URL": TEST_DATABASE_URL,
+        }
+    )
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        yield app
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def make_user(username: str, role: str) -> User:
+    user = User(username=username, role=role, password_hash=PASSWORD_HASH)
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def make_token(username: str, role: str) -> str:
+    token = make_user(username, role).issue_token()
+    db.session.commit()
+    return token
+
+
+@pytest.fixture
+def auth_header(app):
+    """Build an Authorization header for a new user of the given role."""
+    created = {}
+
+    def header(role: str = "fact-checker") -> dict:
+        if role not in created:
+            created[role] = make_token(f"{role}-user", role)
+        return {"Authorization": f"Bearer {created[role]}"}
+
+    return header
+
+
+@pytest.fixture
+def sign_in(client):
+    """Sign a browser session in as a new user of the given role."""
+
+    def sign_in_as(role: str = "fact-checker", username: str | None = None):
+        username = username or f"{role}-web"
+        make_user(username, role)
+        response = client.post(
+            "/sign-in", data={"username": username, "password": PASSWORD}
+        )
+        assert response.status_code == 302
+        return client
+
+    return sign_in_as
+
+
+SHORT_ARTICLE = {
+    "title": "Council approves budget, mayor says",
+    "body": (
+        "Council approves budget, mayor says\n\n"
+        '"This budget protects every school in the city," Mayor Ana Ruiz said on Monday.\n\n'
+        "The opposition claimed that the plan would raise taxes next year.\n"
+    ),
+    "outlet": "Test Gazette",
+}
+
+
+@pytest.fixture
+def article(client, auth_header):
+    """Post SHORT_ARTICLE through the API and return its JSON."""
+    response = client.post("/api/articles", json=SHORT_ARTICLE, headers=auth_header())
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()

@@ -1,0 +1,55 @@
+"""The migrations build the whole schema, undo it, and agree with the models."""
+
+import uuid
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import check, downgrade, upgrade
+
+from tests.conftest import TEST_DATABASE_URL
+from verify import create_app
+from verify.extensions import db
+
+TABLES = {"users", "api_tokens", "articles", "sources", "claims", "claim_events"}
+
+
+@pytest.fixture
+def empty_database_url(tmp_path):
+    """A brand-new database of the kind the suite runs on."""
+    if not TEST_DATABASE_URL.startswith("postgresql"):
+        yield f"sqlite:///{tmp_path / 'migrations.sqlite'}"
+        return
+    name = f"verify_migrations_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(TEST_DATABASE_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    yield sa.engine.make_url(TEST_DATABASE_URL).set(database=name).render_as_string(
+        hide_password=False
+    )
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def migration_app(empty_database_url):
+    app = create_app({"TESTING": True, "DATABASE_URL": empty_database_url})
+    with app.app_context():
+        yield app
+        db.engine.dispose()
+
+
+def table_names() -> set[str]:
+    return set(sa.inspect(db.engine).get_table_names()) - {"alembic_version"}
+
+
+def test_upgrade_creates_every_table_and_downgrade_removes_them(migration_app):
+    upgrade()
+    assert table_names() == TABLES
+    downgrade(revision="base")
+    assert table_names() == set()
+
+
+def test_models_and_migrations_agree(migration_app):
+    upgrade()
+    check()

@@ -1,0 +1,38 @@
+"""verify: turn news articles into attributed claims and track each until settled."""
+
+from pathlib import Path
+
+from flask import Flask
+
+from verify.api import register_api
+from verify.cli import register_commands
+from verify.config import build_config
+from verify.errors import register_error_handlers
+from verify.extensions import csrf, db, login, migrate
+from verify.web import register_web
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the application: settings, extensions, blueprints, errors, commands."""
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.from_mapping(build_config(config))
+    register_extensions(app)
+    register_api(app)
+    register_web(app)
+    register_error_handlers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    login.init_app(app)
+    csrf.init_app(app)
+    import verify.auth  # noqa: F401  registers the user loader

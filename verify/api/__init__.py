@@ -1,0 +1,19 @@
+"""The JSON API: articles, claims and their history."""
+
+from verify.api.articles import blp as articles_blueprint
+from verify.api.claims import blp as claims_blueprint
+from verify.extensions import api, csrf
+from verify.schemas import ErrorSchema
+
+BEARER_AUTH = {"type": "http", "scheme": "bearer"}
+
+
+def register_api(app) -> None:
+    """Bind the API, its blueprints and its security scheme to the app."""
+    api.ERROR_SCHEMA = ErrorSchema
+    api.init_app(app)
+    api.spec.components.security_scheme("bearerAuth", BEARER_AUTH)
+    for blueprint in (articles_blueprint, claims_blueprint):
+        # Token-authenticated: no cookie, so no cross-site request to forge.
+        csrf.exempt(blueprint)
+        api.register_blueprint(blueprint)

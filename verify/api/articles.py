@@ -1,0 +1,70 @@
+"""Articles in, claims out."""
+
+from flask import current_app, url_for
+from flask_smorest import Blueprint, abort
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from verify.auth import roles_required
+from verify.extensions import db
+from verify.models import Article, Claim
+from verify.schemas import ArticleInSchema, ArticleSchema, ArticleSummarySchema
+from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article
+
+blp = Blueprint("api_articles", __name__, url_prefix="/api/articles")
+AUTH = {"security": [{"bearerAuth": []}]}
+
+
+@blp.route("", methods=["POST"])
+@roles_required("fact-checker", "editor", "admin", allow_session=False)
+@blp.doc(**AUTH)
+@blp.arguments(ArticleInSchema)
+@blp.response(201, ArticleSchema)
+@blp.alt_response(200, schema=ArticleSchema, description="The article was known")
+def create_article(fields):
+    """Store an article and extract its claims"""
+    try:
+        result = ingest_article(fields, current_app.config["MAX_ARTICLE_BYTES"])
+    except ArticleTooLarge as exc:
+        abort(413, message=str(exc), errors={"json": {"body": [str(exc)]}})
+    except ExtractionFailed as exc:
+        db.session.rollback()
+        abort(422, message=f"Extraction failed: {exc}", errors={"json": {"body": [str(exc)]}})
+    db.session.commit()
+    article = load_article(result.article.id)
+    location = {"Location": url_for("api_articles.get_article", article_id=article.id)}
+    return article, (201 if result.created else 200), location
+
+
+@blp.route("", methods=["GET"])
+@blp.response(200, ArticleSummarySchema(many=True))
+@blp.paginate()
+def list_articles(pagination_parameters):
+    """List articles, newest first"""
+    page = db.paginate(
+        select(Article).order_by(Article.created_at.desc(), Article.id.desc()),
+        page=pagination_parameters.page,
+        per_page=pagination_parameters.page_size,
+        error_out=False,
+    )
+    pagination_parameters.item_count = page.total
+    return page.items
+
+
+@blp.route("/<int:article_id>", methods=["GET"])
+@blp.response(200, ArticleSchema)
+def get_article(article_id):
+    """Show an article with its claims"""
+    return load_article(article_id)
+
+
+def load_article(article_id: int) -> Article:
+    """Load an article with its claims and their sources, or 404."""
+    article = db.session.scalar(
+        select(Article)
+        .where(Article.id == article_id)
+        .options(selectinload(Article.claims).selectinload(Claim.source))
+    )
+    if article is None:
+        abort(404, message=f"No article with id {article_id}.")
+    return article

@@ -1,0 +1,126 @@
+"""Claims: read by anyone, reviewed by fact-checkers."""
+
+from flask import g, request
+from flask_smorest import Blueprint, abort
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from verify.auth import roles_required
+from verify.extensions import db
+from verify.models import Claim, Source
+from verify.schemas import (
+    ClaimEventSchema,
+    ClaimQuerySchema,
+    ClaimSchema,
+    ClaimUpdateSchema,
+)
+from verify.services.review import StaleVersion, review_claim
+
+blp = Blueprint("api_claims", __name__, url_prefix="/api/claims")
+
+
+@blp.route("", methods=["GET"])
+@blp.arguments(ClaimQuerySchema, location="query")
+@blp.response(200, ClaimSchema(many=True))
+@blp.paginate()
+def list_claims(filters, pagination_parameters):
+    """List claims, filtered by status, article or source"""
+    query = visible_claims().order_by(Claim.id)
+    if "status" in filters:
+        query = query.where(Claim.status == filters["status"])
+    if "article" in filters:
+        query = query.where(Claim.article_id == filters["article"])
+    if "source" in filters:
+        query = query.join(Claim.source).where(
+            Source.name.ilike(f"%{filters['source']}%")
+        )
+    page = db.paginate(
+        query,
+        page=pagination_parameters.page,
+        per_page=pagination_parameters.page_size,
+        error_out=False,
+    )
+    pagination_parameters.item_count = page.total
+    return page.items
+
+
+@blp.route("/<int:claim_id>", methods=["GET"])
+@blp.response(200, ClaimSchema)
+def get_claim(claim_id):
+    """Show one claim"""
+    return load_claim(claim_id)
+
+
+@blp.route("/<int:claim_id>", methods=["PATCH"])
+@roles_required("fact-checker", "admin", allow_session=False)
+@blp.doc(
+    security=[{"bearerAuth": []}],
+    parameters=[
+        {
+            "in": "header",
+            "name": "If-Match",
+            "required": True,
+            "schema": {"type": "string"},
+            "description": "The claim version the change is based on.",
+        }
+    ],
+)
+@blp.arguments(ClaimUpdateSchema(partial=True))
+@blp.response(200, ClaimSchema)
+@blp.alt_response(409, description="Someone else saved the claim first")
+@blp.alt_response(428, description="If-Match is missing")
+def update_claim(changes, claim_id):
+    """Set a claim's status, note or evidence"""
+    claim = load_claim(claim_id)
+    expected_version = version_from_if_match()
+    try:
+        review_claim(claim, changes, g.user, expected_version)
+    except StaleVersion as exc:
+        abort(
+            409,
+            message=f"Someone else saved this claim first; it is now at version "
+            f"{exc.claim.version}. Reload it and apply your change again.",
+            errors={"headers": {"If-Match": [f"Current version is {exc.claim.version}."]}},
+        )
+    db.session.commit()
+    return claim, 200, {"ETag": f'"{claim.version}"'}
+
+
+@blp.route("/<int:claim_id>/history", methods=["GET"])
+@blp.response(200, ClaimEventSchema(many=True))
+def claim_history(claim_id):
+    """List every status and note change of a claim, oldest first"""
+    return db.session.scalars(load_claim(claim_id).history()).all()
+
+
+def visible_claims():
+    return select(Claim).where(Claim.dismissed.is_(False)).options(
+        selectinload(Claim.source)
+    )
+
+
+def load_claim(claim_id: int) -> Claim:
+    """Load a claim readers may see, or 404."""
+    claim = db.session.scalar(visible_claims().where(Claim.id == claim_id))
+    if claim is None:
+        abort(404, message=f"No claim with id {claim_id}.")
+    return claim
+
+
+def version_from_if_match() -> int:
+    """Read the version the client based its change on from If-Match."""
+    raw = request.headers.get("If-Match")
+    if raw is None:
+        abort(
+            428,
+            message="Send the claim's version in If-Match (see its version field).",
+            errors={"headers": {"If-Match": ["Missing data for required field."]}},
+        )
+    value = raw.strip().removeprefix("W/").strip('"')
+    if not value.isdigit():
+        abort(
+            400,
+            message="If-Match must be the claim's version, a whole number.",
+            errors={"headers": {"If-Match": ["Not a valid integer."]}},
+        )
+    return int(value)

@@ -1,0 +1,55 @@
+"""Settings: code defaults, then the environment, then the mapping given to create_app."""
+
+import os
+
+DEFAULT_DATABASE_URL = "sqlite:///verify.sqlite"
+DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+
+
+def as_bool(value: str | None) -> bool:
+    """Read an environment flag such as "1", "true" or "yes"."""
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def normalize_database_url(url: str) -> str:
+    """Point plain PostgreSQL URLs at the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def settings_from_environment() -> dict:
+    """Collect every setting verify reads from the environment."""
+    return {
+        "SQLALCHEMY_DATABASE_URI": normalize_database_url(
+            os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
+        ),
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "dev-only-change-me"),
+        "MAX_ARTICLE_BYTES": int(
+            os.environ.get("MAX_ARTICLE_BYTES", DEFAULT_MAX_ARTICLE_BYTES)
+        ),
+        "SESSION_COOKIE_SECURE": as_bool(os.environ.get("SESSION_COOKIE_SECURE")),
+    }
+
+
+API_SETTINGS = {
+    "API_TITLE": "verify",
+    "API_VERSION": "1",
+    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_URL_PREFIX": "/api",
+    "OPENAPI_JSON_PATH": "openapi.json",
+}
+
+
+def build_config(overrides: dict | None = None) -> dict:
+    """Layer defaults, the environment and explicit overrides, in that order."""
+    config = {**API_SETTINGS, **settings_from_environment()}
+    config.update(overrides or {})
+    if "DATABASE_URL" in (overrides or {}):
+        config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(
+            overrides["DATABASE_URL"]
+        )
+    # Leave room for a form or JSON envelope around the largest accepted article.
+    config.setdefault("MAX_CONTENT_LENGTH", config["MAX_ARTICLE_BYTES"] * 4 + 65536)
+    return config

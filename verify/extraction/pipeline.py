@@ -1,0 +1,110 @@
+"""Run every pattern over a body and return resolved, sorted claims."""
+
+import bisect
+import logging
+
+from verify.extraction.candidate import Candidate
+from verify.extraction.hedges import hedged_claims
+from verify.extraction.model import ExtractedClaim
+from verify.extraction.quotes import quote_claims, quote_spans
+from verify.extraction.reported import reported_claims
+from verify.extraction.segment import is_chrome, paragraphs, sentences
+from verify.extraction.sources import resolve_sources
+from verify.extraction.verification import attach_notes, is_verification
+
+log = logging.getLogger(__name__)
+
+
+def extract_claims(text: str) -> list[ExtractedClaim]:
+    """Return the claims of an article body, sorted by start; never raises."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    try:
+        return [_freeze(text, c) for c in _candidates(text)]
+    except Exception:  # noqa: BLE001 - one odd article must not stop an ingest
+        log.exception("claim extraction failed on a %d-character text", len(text))
+        return []
+
+
+class _Mask:
+    """Answer whether a position lies inside a quote span."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [s for s, _ in spans]
+        self.spans = spans
+
+    def __call__(self, pos: int) -> bool:
+        index = bisect.bisect_right(self.starts, pos) - 1
+        return index >= 0 and self.spans[index][0] < pos < self.spans[index][1]
+
+
+def _candidates(text: str) -> list[Candidate]:
+    """Find, filter, annotate and resolve claim candidates."""
+    body = [p for p in paragraphs(text) if not is_chrome(text[p[0]:p[1]])]
+    spans = quote_spans(text, body)
+    units = [(s, e, i) for i, p in enumerate(body) for s, e in sentences(text, *p)]
+    claims = quote_claims(text, spans, [s for s, _, _ in units])
+    taken = [(c.start, max(c.end, c.cue_end, c.source_end or 0)) for c in claims]
+    taken_mask = _Mask(sorted(taken))
+    masked, statements = _Mask(spans), []
+    for start, end, paragraph in units:
+        if is_verification(text, start, end):
+            statements.append((start, end, paragraph))
+        elif not _overlaps_taken(taken, start, end, taken_mask):
+            claims += reported_claims(text, start, end, masked) or hedged_claims(
+                text, start, end, masked
+            )
+    claims = _deduplicate(text, sorted(claims, key=lambda c: (c.start, c.end)))
+    resolve_sources(text, claims)
+    paragraph_of = {c.start: _paragraph_index(body, c.start) for c in claims}
+    attach_notes(claims, statements, paragraph_of, text)
+    return claims
+
+
+def _overlaps_taken(taken: list, start: int, end: int, mask: _Mask) -> bool:
+    """Tell whether a sentence overlaps a claim the quote pass already made."""
+    index = bisect.bisect_right(mask.starts, end) - 1
+    while index >= 0 and index >= len(mask.starts) - len(taken):
+        if mask.spans[index][1] > start:
+            return True
+        if mask.spans[index][0] < start - 20000:
+            break
+        index -= 1
+    return False
+
+
+def _paragraph_index(body: list[tuple[int, int]], pos: int) -> int:
+    """Return the index of the body paragraph holding `pos`."""
+    return max(0, bisect.bisect_right([s for s, _ in body], pos) - 1)
+
+
+def _deduplicate(text: str, claims: list[Candidate]) -> list[Candidate]:
+    """Drop empty claims and repeats of an earlier claim (a repeated headline)."""
+    seen, kept = set(), []
+    for claim in claims:
+        key = (text[claim.start:claim.end], text[claim.source_start or 0:claim.source_end or 0])
+        if claim.end <= claim.start or key in seen:
+            continue
+        seen.add(key)
+        kept.append(claim)
+    return kept
+
+
+def _freeze(text: str, claim: Candidate) -> ExtractedClaim:
+    """Turn a resolved candidate into the public record."""
+    has_source = claim.source_start is not None
+    return ExtractedClaim(
+        text=text[claim.start:claim.end],
+        start=claim.start,
+        end=claim.end,
+        source=claim.source,
+        source_start=claim.source_start if has_source else None,
+        source_end=claim.source_end if has_source else None,
+        source_kind=claim.source_kind,
+        cue=text[claim.cue_start:claim.cue_end],
+        cue_start=claim.cue_start,
+        cue_end=claim.cue_end,
+        kind=claim.kind,
+        pattern=claim.pattern,
+        note=claim.note,
+    )

@@ -1,0 +1,183 @@
+"""Database models: articles, sources, claims, their history, users and tokens."""
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+from flask_login import UserMixin
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, select
+from sqlalchemy.orm import Mapped, WriteOnlyMapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from verify.dates import now_utc
+from verify.extensions import db
+
+ROLES = ("fact-checker", "editor", "admin")
+STATUSES = ("unverified", "verified", "disputed")
+CLAIM_KINDS = ("direct_quote", "reported", "unattributed")
+SOURCE_KINDS = (
+    "official",
+    "person",
+    "media",
+    "social_media",
+    "anonymous",
+    "unattributed",
+)
+
+
+def hash_token(token: str) -> str:
+    """Hash an API token for storage and lookup."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(256))
+    role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+
+    tokens: WriteOnlyMapped["ApiToken"] = relationship(back_populates="user")
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    def has_role(self, *roles: str) -> bool:
+        return self.role in roles
+
+    def issue_token(self, lifetime: timedelta | None = None) -> str:
+        """Create an API token; only its hash is stored, so return the plain text now."""
+        token = secrets.token_urlsafe(32)
+        expires_at = now_utc() + lifetime if lifetime else None
+        db.session.add(
+            ApiToken(user=self, token_hash=hash_token(token), expires_at=expires_at)
+        )
+        return token
+
+
+class ApiToken(db.Model):
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    expires_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+    user: Mapped[User] = relationship(back_populates="tokens")
+
+    def is_usable(self) -> bool:
+        if self.revoked_at is not None:
+            return False
+        return self.expires_at is None or self.expires_at > now_utc()
+
+
+class Article(db.Model):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    body: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(String(2000))
+    outlet: Mapped[str | None] = mapped_column(String(200), index=True)
+    author: Mapped[str | None] = mapped_column(String(200))
+    published_at: Mapped[datetime | None]
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc, index=True)
+
+    claims: Mapped[list["Claim"]] = relationship(
+        back_populates="article", order_by="Claim.start"
+    )
+
+    @property
+    def public_claims(self) -> list["Claim"]:
+        """Claims readers may see: every one not dismissed as a false extraction."""
+        return [claim for claim in self.claims if not claim.dismissed]
+
+
+class Source(db.Model):
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20))
+
+    claims: WriteOnlyMapped["Claim"] = relationship(back_populates="source")
+
+
+class Claim(db.Model):
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int]
+    end: Mapped[int]
+    source_text: Mapped[str | None] = mapped_column(String(300))
+    source_start: Mapped[int | None]
+    source_end: Mapped[int | None]
+    cue: Mapped[str] = mapped_column(String(100))
+    cue_start: Mapped[int | None]
+    cue_end: Mapped[int | None]
+    kind: Mapped[str] = mapped_column(String(20))
+    pattern: Mapped[str | None] = mapped_column(String(50))
+    status: Mapped[str] = mapped_column(String(20), default="unverified")
+    note: Mapped[str | None] = mapped_column(Text)
+    evidence: Mapped[list] = mapped_column(JSON, default=list)
+    dismissed: Mapped[bool] = mapped_column(default=False)
+    version: Mapped[int] = mapped_column(default=1)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reviewed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=now_utc, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=now_utc, onupdate=now_utc)
+
+    article: Mapped[Article] = relationship(back_populates="claims")
+    source: Mapped[Source | None] = relationship(back_populates="claims")
+    reviewed_by: Mapped[User | None] = relationship()
+    events: WriteOnlyMapped["ClaimEvent"] = relationship(back_populates="claim")
+
+    __mapper_args__ = {"version_id_col": version}
+    # Reports and the queue read unverified claims oldest first.
+    __table_args__ = (Index("ix_claims_status_created_at", "status", "created_at"),)
+
+    @property
+    def source_name(self) -> str | None:
+        return self.source.name if self.source else None
+
+    def history(self):
+        """Select this claim's events, oldest first."""
+        return self.events.select().order_by(ClaimEvent.created_at, ClaimEvent.id)
+
+
+class ClaimEvent(db.Model):
+    """One change of a claim's status or note; rows are only ever inserted."""
+
+    __tablename__ = "claim_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    evidence: Mapped[list | None] = mapped_column(JSON)
+
+    claim: Mapped[Claim] = relationship(back_populates="events")
+    user: Mapped[User | None] = relationship()
+
+
+def find_token_user(token: str) -> User | None:
+    """Return the user owning a usable token, or None."""
+    row = db.session.scalar(
+        select(ApiToken).where(ApiToken.token_hash == hash_token(token))
+    )
+    return row.user if row is not None and row.is_usable() else None

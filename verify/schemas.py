@@ -1,0 +1,106 @@
+"""Marshmallow schemas for every API input and output."""
+
+from marshmallow import Schema, fields, validate
+
+from verify.models import STATUSES
+
+NOT_BLANK = validate.Regexp(r"\S", error="Must not be empty.")
+HTTP_URL = validate.URL(schemes={"http", "https"}, error="Must be an http(s) URL.")
+
+class ArticleInSchema(Schema):
+    title = fields.String(required=True, validate=[validate.Length(max=500), NOT_BLANK])
+    body = fields.String(required=True, validate=NOT_BLANK)
+    url = fields.String(load_default=None, allow_none=True, validate=HTTP_URL)
+    outlet = fields.String(
+        load_default=None, allow_none=True, validate=validate.Length(max=200)
+    )
+    author = fields.String(
+        load_default=None, allow_none=True, validate=validate.Length(max=200)
+    )
+    published_at = fields.AwareDateTime(
+        load_default=None, allow_none=True, default_timezone=None
+    )
+
+class ClaimSchema(Schema):
+    """What anyone may see of a claim."""
+
+    id = fields.Integer(dump_only=True)
+    article_id = fields.Integer(dump_only=True)
+    text = fields.String(dump_only=True)
+    source = fields.String(attribute="source_name", dump_only=True, allow_none=True)
+    source_kind = fields.Function(
+        lambda claim: claim.source.kind if claim.source else "unattributed",
+        dump_only=True,
+    )
+    source_text = fields.String(dump_only=True, allow_none=True)
+    cue = fields.String(dump_only=True)
+    kind = fields.String(dump_only=True)
+    status = fields.String(dump_only=True)
+    note = fields.String(dump_only=True, allow_none=True)
+    evidence = fields.List(fields.String(), dump_only=True)
+    start = fields.Integer(dump_only=True)
+    end = fields.Integer(dump_only=True)
+    version = fields.Integer(dump_only=True)
+    updated_at = fields.DateTime(dump_only=True)
+
+class ArticleSummarySchema(Schema):
+    id = fields.Integer(dump_only=True)
+    title = fields.String(dump_only=True)
+    url = fields.String(dump_only=True, allow_none=True)
+    outlet = fields.String(dump_only=True, allow_none=True)
+    author = fields.String(dump_only=True, allow_none=True)
+    published_at = fields.DateTime(dump_only=True, allow_none=True)
+    created_at = fields.DateTime(dump_only=True)
+
+class ArticleSchema(ArticleSummarySchema):
+    body = fields.String(dump_only=True)
+    content_hash = fields.String(dump_only=True)
+    claims = fields.List(
+        fields.Nested(ClaimSchema), attribute="public_claims", dump_only=True
+    )
+
+class ClaimUpdateSchema(Schema):
+    status = fields.String(validate=validate.OneOf(STATUSES))
+    note = fields.String(allow_none=True, validate=validate.Length(max=10000))
+    evidence = fields.List(
+        fields.String(validate=[HTTP_URL, validate.Length(max=2000)]),
+        validate=validate.Length(max=50),
+    )
+
+class ClaimQuerySchema(Schema):
+    status = fields.String(validate=validate.OneOf(STATUSES))
+    article = fields.Integer(validate=validate.Range(min=1))
+    source = fields.String(validate=validate.Length(min=1, max=300))
+
+class ClaimEventSchema(Schema):
+    id = fields.Integer(dump_only=True)
+    created_at = fields.DateTime(dump_only=True)
+    from_status = fields.String(dump_only=True, allow_none=True)
+    to_status = fields.String(dump_only=True)
+    note = fields.String(dump_only=True, allow_none=True)
+    evidence = fields.List(fields.String(), dump_only=True, allow_none=True)
+
+class ReportQuerySchema(Schema):
+    article = fields.Integer(validate=validate.Range(min=1))
+    source = fields.String(validate=validate.Length(min=1, max=300))
+    outlet = fields.String(validate=validate.Length(min=1, max=200))
+    older_than_days = fields.Integer(validate=validate.Range(min=0, max=36500))
+
+class ReportRowSchema(Schema):
+    claim_id = fields.Integer()
+    article_id = fields.Integer()
+    article_title = fields.String()
+    outlet = fields.String(allow_none=True)
+    source = fields.String(allow_none=True)
+    kind = fields.String()
+    text = fields.String()
+    note = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+
+class ErrorDetailSchema(Schema):
+    code = fields.Integer()
+    message = fields.String()
+    fields = fields.Dict()
+
+class ErrorSchema(Schema):
+    error = fields.Nested(ErrorDetailSchema)

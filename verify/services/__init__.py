@@ -1,0 +1,1 @@
+"""Use cases shared by the web pages, the JSON API and the CLI."""

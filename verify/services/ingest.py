@@ -1,0 +1,112 @@
+"""Turn an article into stored claims, all or nothing."""
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from verify.dates import to_naive_utc
+from verify.extensions import db
+from verify.extraction import ExtractedClaim, extract_claims, source_key
+from verify.models import Article, Claim, ClaimEvent, Source
+
+
+class ArticleTooLarge(Exception):
+    """The article body is over the configured size limit."""
+
+
+class ExtractionFailed(Exception):
+    """Extraction raised; nothing of the article was stored."""
+
+
+@dataclass
+class IngestResult:
+    article: Article
+    created: bool
+
+
+def content_hash(body: str) -> str:
+    """Fingerprint a body so the same article posted twice is recognised."""
+    normalized = re.sub(r"\s+", " ", body).strip()
+    return hashlib.sha256(normalized.encode()).hexdigest()
+
+
+def find_article_by_hash(digest: str) -> Article | None:
+    return db.session.scalar(select(Article).where(Article.content_hash == digest))
+
+
+def ingest_article(fields: dict, max_bytes: int) -> IngestResult:
+    """Store an article and its extracted claims, or return the existing copy."""
+    body = fields["body"]
+    if len(body.encode("utf-8", "surrogatepass")) > max_bytes:
+        raise ArticleTooLarge(f"The body is over the {max_bytes}-byte limit.")
+    digest = content_hash(body)
+    existing = find_article_by_hash(digest)
+    if existing is not None:
+        return IngestResult(existing, created=False)
+    try:
+        extracted = extract_claims(body)
+    except Exception as exc:  # any extractor failure must leave nothing behind
+        raise ExtractionFailed(str(exc) or exc.__class__.__name__) from exc
+    article = Article(
+        **{**fields, "published_at": to_naive_utc(fields.get("published_at"))},
+        content_hash=digest,
+    )
+    try:
+        with db.session.begin_nested():
+            db.session.add(article)
+            for found in extracted:
+                add_claim(article, found)
+    except IntegrityError:
+        # Another request stored the same article first.
+        return IngestResult(find_article_by_hash(digest), created=False)
+    return IngestResult(article, created=True)
+
+
+def add_claim(article: Article, found: ExtractedClaim) -> Claim:
+    """Add one extracted claim with its first history event."""
+    claim = Claim(
+        article=article,
+        source=source_for(found),
+        text=found.text,
+        start=found.start,
+        end=found.end,
+        source_text=source_text(article.body, found),
+        source_start=found.source_start,
+        source_end=found.source_end,
+        cue=found.cue,
+        cue_start=found.cue_start,
+        cue_end=found.cue_end,
+        kind=found.kind,
+        pattern=found.pattern,
+        note=found.note,
+        evidence=[],
+    )
+    db.session.add(claim)
+    db.session.add(ClaimEvent(claim=claim, to_status="unverified", note=found.note))
+    return claim
+
+
+def source_text(body: str, found: ExtractedClaim) -> str | None:
+    if found.source_start is None or found.source_end is None:
+        return None
+    return body[found.source_start : found.source_end][:300]
+
+
+def source_for(found: ExtractedClaim) -> Source | None:
+    """Find or create the one Source row for whoever stands behind a claim."""
+    if not found.source:
+        return None
+    key = source_key(found.source)[:200] or found.source.lower()[:200]
+    source = db.session.scalar(select(Source).where(Source.key == key))
+    if source is not None:
+        return source
+    try:
+        with db.session.begin_nested():
+            source = Source(key=key, name=found.source[:300], kind=found.source_kind)
+            db.session.add(source)
+    except IntegrityError:
+        source = db.session.scalar(select(Source).where(Source.key == key))
+    return source
