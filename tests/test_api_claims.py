@@ -36,12 +36,14 @@ def test_patch_sets_status_note_and_evidence(client, article, auth_header):
     claim = first_claim(article)
     response = patch_claim(
         client, claim, auth_header(), status="verified", note="Matches the video.",
-        evidence=["https://example.org/video"],
+        evidence=[{"url": "https://example.org/video", "title": "Video", "stance": "supports"}],
     )
     assert response.status_code == 200
     body = response.get_json()
     assert (body["status"], body["note"]) == ("verified", "Matches the video.")
-    assert body["evidence"] == ["https://example.org/video"]
+    assert body["evidence"] == [
+        {"url": "https://example.org/video", "title": "Video", "stance": "supports"}
+    ]
     assert body["version"] == claim["version"] + 1
     assert response.headers["ETag"] == f'"{body["version"]}"'
     assert client.get(f"/api/claims/{claim['id']}").get_json()["status"] == "verified"
@@ -69,7 +71,9 @@ def test_patch_needs_if_match(client, article, auth_header):
     ("changes", "field"),
     [
         ({"status": "true-ish"}, "status"),
-        ({"evidence": ["ftp://example.org/file"]}, "evidence"),
+        ({"evidence": [{"url": "ftp://example.org/file"}]}, "evidence"),
+        ({"evidence": [{"url": "javascript:alert(1)"}]}, "evidence"),
+        ({"evidence": [{"url": "https://example.org", "stance": "maybe"}]}, "evidence"),
         ({"evidence": "https://example.org"}, "evidence"),
     ],
 )

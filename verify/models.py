@@ -15,6 +15,9 @@ from verify.extensions import db
 ROLES = ("fact-checker", "editor", "admin")
 STATUSES = ("unverified", "verified", "disputed")
 CLAIM_KINDS = ("direct_quote", "reported", "unattributed")
+EVIDENCE_STANCES = ("supports", "contradicts")
+EVENT_ACTIONS = ("created", "review", "correction", "dismissal", "assignment")
+CLAIM_ORIGINS = ("extracted", "manual")
 SOURCE_KINDS = (
     "official",
     "person",
@@ -37,6 +40,7 @@ class User(UserMixin, db.Model):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(256))
     role: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
 
     tokens: WriteOnlyMapped["ApiToken"] = relationship(back_populates="user")
@@ -47,8 +51,12 @@ class User(UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
 
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
     def has_role(self, *roles: str) -> bool:
-        return self.role in roles
+        return self.active and self.role in roles
 
     def issue_token(self, lifetime: timedelta | None = None) -> str:
         """Create an API token; only its hash is stored, so return the plain text now."""
@@ -129,11 +137,13 @@ class Claim(db.Model):
     cue_end: Mapped[int | None]
     kind: Mapped[str] = mapped_column(String(20))
     pattern: Mapped[str | None] = mapped_column(String(50))
+    origin: Mapped[str] = mapped_column(String(20), default="extracted")
     status: Mapped[str] = mapped_column(String(20), default="unverified")
     note: Mapped[str | None] = mapped_column(Text)
     evidence: Mapped[list] = mapped_column(JSON, default=list)
     dismissed: Mapped[bool] = mapped_column(default=False)
     version: Mapped[int] = mapped_column(default=1)
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reviewed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=now_utc, index=True)
@@ -141,7 +151,8 @@ class Claim(db.Model):
 
     article: Mapped[Article] = relationship(back_populates="claims")
     source: Mapped[Source | None] = relationship(back_populates="claims")
-    reviewed_by: Mapped[User | None] = relationship()
+    reviewed_by: Mapped[User | None] = relationship(foreign_keys=[reviewed_by_id])
+    assigned_to: Mapped[User | None] = relationship(foreign_keys=[assigned_to_id])
     events: WriteOnlyMapped["ClaimEvent"] = relationship(back_populates="claim")
 
     __mapper_args__ = {"version_id_col": version}
@@ -166,10 +177,13 @@ class ClaimEvent(db.Model):
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    action: Mapped[str] = mapped_column(String(20), default="review")
     from_status: Mapped[str | None] = mapped_column(String(20))
     to_status: Mapped[str] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
     evidence: Mapped[list | None] = mapped_column(JSON)
+    # For corrections and assignments: {"field": [before, after], ...}.
+    changes: Mapped[dict | None] = mapped_column(JSON)
 
     claim: Mapped[Claim] = relationship(back_populates="events")
     user: Mapped[User | None] = relationship()

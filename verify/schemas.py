@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from verify.models import STATUSES
+from verify.models import EVIDENCE_STANCES, STATUSES
 
 NOT_BLANK = validate.Regexp(r"\S", error="Must not be empty.")
 HTTP_URL = validate.URL(schemes={"http", "https"}, error="Must be an http(s) URL.")
@@ -21,6 +21,15 @@ class ArticleInSchema(Schema):
         load_default=None, allow_none=True, default_timezone=None
     )
 
+class EvidenceSchema(Schema):
+    """A source a reviewer relied on, and whether it supports or contradicts the claim."""
+
+    url = fields.String(required=True, validate=[HTTP_URL, validate.Length(max=2000)])
+    title = fields.String(validate=validate.Length(max=500))
+    excerpt = fields.String(validate=validate.Length(max=5000))
+    stance = fields.String(validate=validate.OneOf(EVIDENCE_STANCES))
+
+
 class ClaimSchema(Schema):
     """What anyone may see of a claim."""
 
@@ -37,7 +46,7 @@ class ClaimSchema(Schema):
     kind = fields.String(dump_only=True)
     status = fields.String(dump_only=True)
     note = fields.String(dump_only=True, allow_none=True)
-    evidence = fields.List(fields.String(), dump_only=True)
+    evidence = fields.List(fields.Nested(EvidenceSchema), dump_only=True)
     start = fields.Integer(dump_only=True)
     end = fields.Integer(dump_only=True)
     version = fields.Integer(dump_only=True)
@@ -62,10 +71,7 @@ class ArticleSchema(ArticleSummarySchema):
 class ClaimUpdateSchema(Schema):
     status = fields.String(validate=validate.OneOf(STATUSES))
     note = fields.String(allow_none=True, validate=validate.Length(max=10000))
-    evidence = fields.List(
-        fields.String(validate=[HTTP_URL, validate.Length(max=2000)]),
-        validate=validate.Length(max=50),
-    )
+    evidence = fields.List(fields.Nested(EvidenceSchema), validate=validate.Length(max=50))
 
 class ClaimQuerySchema(Schema):
     status = fields.String(validate=validate.OneOf(STATUSES))
@@ -75,10 +81,12 @@ class ClaimQuerySchema(Schema):
 class ClaimEventSchema(Schema):
     id = fields.Integer(dump_only=True)
     created_at = fields.DateTime(dump_only=True)
+    action = fields.String(dump_only=True)
     from_status = fields.String(dump_only=True, allow_none=True)
     to_status = fields.String(dump_only=True)
     note = fields.String(dump_only=True, allow_none=True)
-    evidence = fields.List(fields.String(), dump_only=True, allow_none=True)
+    evidence = fields.List(fields.Nested(EvidenceSchema), dump_only=True, allow_none=True)
+    changes = fields.Dict(dump_only=True, allow_none=True)
 
 class ReportQuerySchema(Schema):
     article = fields.Integer(validate=validate.Range(min=1))

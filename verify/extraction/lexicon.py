@@ -16,6 +16,8 @@ acknowledge announce dismiss reject defend attack blast slam mock decry condemn
 denounce applaud welcome endorse support oppose cite quote describe label dub
 characterize characterise portray insist object protest grumble scoff sneer
 shout yell scream whisper murmur mutter exclaim cry pray preach proclaim
+bark fume snap rail rant gush marvel laugh sigh plead beg interject interrupt
+bristle chant scold chide taunt tease thunder roar holler lecture rage cheer
 reassure pitch vouch swear guarantee bet concur echo affirm reaffirm clarify
 elaborate specify detail outline summarize summarise highlight underscore
 underline emphasize predict project guess figure reckon surmise posit theorize
@@ -94,6 +96,13 @@ think believe hope fear expect suggest
 
 # Cues after a quote also include "continued": `"...," he continued.`
 QUOTE_CUES = TRAILING_CUES | CUE_FORMS | _forms("continue shoot fire put go chime".split())
+
+# Cue forms that are as often nouns ("strong support", "in some states").
+NOUN_LIKE = {inflect(verb)[i] for i in (0, 1) for verb in """
+support state view plan project call report claim comment answer reply question
+post tweet charge attack hope fear doubt estimate find show signal leak print air
+bet pitch echo label quote counter object protest cry charge credit question
+""".split()}
 
 # Verbs taking an addressee before the content: "told reporters that ...".
 ADDRESSEE_VERBS = _forms("tell ask assure warn inform remind advise urge".split())

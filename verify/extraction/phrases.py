@@ -16,6 +16,7 @@ BREAK = re.compile(r"[,;:\[\]\"“”—–]|''|``|\s-\s")
 LEADING_PREPOSITIONS = set("in on at during after before with from by for about".split())
 QUANTIFIERS = set("""
 many some most several both all few others each either neither one two three
+another
 critics supporters opponents officials experts analysts voters people sources
 aides advocates observers residents republicans democrats conservatives
 liberals lawmakers members leaders economists scientists researchers
@@ -98,7 +99,7 @@ def looks_like_source(text: str, start: int, end: int, limit: int = MAX_WORDS) -
     first = found[0][2]
     if first in NOT_SOURCES or found[-1][2] in CUE_FORMS or found[-1][2] == "to":
         return False
-    if any(w in FINITE_VERBS and text[s].islower() for s, _, w in found):
+    if any((w in FINITE_VERBS or w in CUE_FORMS) and text[s].islower() for s, _, w in found):
         return False
     return (
         any(text[s].isupper() or text[s].isdigit() for s, _, _ in found)
@@ -118,6 +119,8 @@ def source_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     if match:
         stop = match.start()
     found = words(text, start, stop)
+    relative = next((i for i, w in enumerate(found) if w[2] in {"who", "which", "that"}), None)
+    found = found[:relative] if relative else found
     if not found or not looks_like_source(text, start, found[-1][1], 8):
         return None
     if not any(text[s].isupper() or text[s].isdigit() for s, _, _ in found):

@@ -6,7 +6,7 @@ import logging
 from verify.extraction.candidate import Candidate
 from verify.extraction.hedges import hedged_claims
 from verify.extraction.model import ExtractedClaim
-from verify.extraction.quotes import quote_claims, quote_spans
+from verify.extraction.quotes import context_quotes, quote_claims, quote_spans
 from verify.extraction.reported import reported_claims
 from verify.extraction.segment import is_chrome, paragraphs, sentences
 from verify.extraction.sources import resolve_sources
@@ -44,16 +44,17 @@ def _candidates(text: str) -> list[Candidate]:
     spans = quote_spans(text, body)
     units = [(s, e, i) for i, p in enumerate(body) for s, e in sentences(text, *p)]
     claims = quote_claims(text, spans, [s for s, _, _ in units])
-    taken = [(c.start, max(c.end, c.cue_end, c.source_end or 0)) for c in claims]
-    taken_mask = _Mask(sorted(taken))
+    taken = sorted(_claimed_span(c) for c in claims)
     masked, statements = _Mask(spans), []
     for start, end, paragraph in units:
         if is_verification(text, start, end):
             statements.append((start, end, paragraph))
-        elif not _overlaps_taken(taken, start, end, taken_mask):
-            claims += reported_claims(text, start, end, masked) or hedged_claims(
-                text, start, end, masked
-            )
+            continue
+        start, end = _free_range(taken, start, end)
+        claims += reported_claims(text, start, end, masked) or hedged_claims(
+            text, start, end, masked
+        )
+    claims += context_quotes(text, spans, claims, [s for s, _, _ in units])
     claims = _deduplicate(text, sorted(claims, key=lambda c: (c.start, c.end)))
     resolve_sources(text, claims)
     paragraph_of = {c.start: _paragraph_index(body, c.start) for c in claims}
@@ -61,16 +62,22 @@ def _candidates(text: str) -> list[Candidate]:
     return claims
 
 
-def _overlaps_taken(taken: list, start: int, end: int, mask: _Mask) -> bool:
-    """Tell whether a sentence overlaps a claim the quote pass already made."""
-    index = bisect.bisect_right(mask.starts, end) - 1
-    while index >= 0 and index >= len(mask.starts) - len(taken):
-        if mask.spans[index][1] > start:
-            return True
-        if mask.spans[index][0] < start - 20000:
-            break
-        index -= 1
-    return False
+def _claimed_span(claim: Candidate) -> tuple[int, int]:
+    """Return the span of the words a quote claim uses (content, source, cue)."""
+    edges = [claim.start, claim.end, claim.cue_start, claim.cue_end]
+    if claim.has_source:
+        edges += [claim.source_start, claim.source_end]
+    return min(edges), max(edges)
+
+
+def _free_range(taken: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """Return the part of a sentence before the first quote claim inside it."""
+    index = bisect.bisect_left(taken, (start, start))
+    if index > 0 and taken[index - 1][1] > start:
+        start = min(end, taken[index - 1][1])
+    if index < len(taken) and taken[index][0] < end:
+        end = max(start, taken[index][0])
+    return start, end
 
 
 def _paragraph_index(body: list[tuple[int, int]], pos: int) -> int:

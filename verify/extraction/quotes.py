@@ -4,7 +4,7 @@ import bisect
 import re
 
 from verify.extraction.candidate import Candidate
-from verify.extraction.lexicon import QUOTE_CUES, TRAILING_CUES
+from verify.extraction.lexicon import DETERMINERS, PARTICIPLE_CUES, QUOTE_CUES
 from verify.extraction.phrases import looks_like_source, source_after, source_before, words
 from verify.extraction.segment import is_abbreviation
 
@@ -14,6 +14,7 @@ MARK = re.compile(r"“|”|\"|''|``")
 SEGMENT_END = re.compile(r"[,.;:!?—\n“”\"]|''|$")
 GAP_BEFORE = re.compile(r"[^.!?;“”\"]{0,60}?(?P<punct>[:,]|\bthat)?\s*$")
 MIN_WORDS = 2
+PARTICIPLE_GAP = re.compile(r"[^.!?\n\"“”]{0,40}?,\s*(?:and\s+)?(\w+ing)\b[,:]?\s*")
 
 
 def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -42,7 +43,9 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
     return spans
 
 
-def quote_claims(text: str, spans: list[tuple[int, int]], sentence_starts: list[int]) -> list[Candidate]:
+def quote_claims(
+    text: str, spans: list[tuple[int, int]], sentence_starts: list[int]
+) -> list[Candidate]:
     """Return a candidate for every quote whose speaker is named next to it."""
     claims: list[Candidate] = []
     index = 0
@@ -56,11 +59,33 @@ def quote_claims(text: str, spans: list[tuple[int, int]], sentence_starts: list[
         )
         if claim is None:
             continue
-        if index < len(spans) and _continues(text, claim, spans[index]):
-            claim.end = spans[index][1]
-            index += 1
         claims.append(claim)
+        if index < len(spans):
+            index += _follow(text, claims, spans[index])
     return claims
+
+
+def _follow(text: str, claims: list[Candidate], following: tuple[int, int]) -> int:
+    """Join or attribute the next quote after `"X," he said`; return 1 if it was used."""
+    claim = claims[-1]
+    participle = _participle_between(text, claim, following[0])
+    if participle:
+        claims.append(Candidate(*following, *participle, "quote_participle",
+                                claim.source_start, claim.source_end, "direct_quote"))
+        return 1
+    if _continues(text, claim, following):
+        claim.end = following[1]
+        return 1
+    return 0
+
+
+def _participle_between(text: str, claim: Candidate, quote_start: int) -> tuple | None:
+    """Return the cue span of `, adding:` between a quote claim and the next quote."""
+    tail = max(claim.cue_end, claim.source_end or 0)
+    match = PARTICIPLE_GAP.fullmatch(text, tail, quote_start)
+    if match and match.group(1).lower() in PARTICIPLE_CUES:
+        return match.span(1)
+    return None
 
 
 def _attributed_after(text: str, start: int, end: int) -> Candidate | None:
@@ -70,23 +95,25 @@ def _attributed_after(text: str, start: int, end: int) -> Candidate | None:
         pos += 1
     stop = segment_end(text, pos)
     found = words(text, pos, stop)
-    if not found or len(found) > 14:
+    if not found:
         return None
-    if found[0][2] in TRAILING_CUES:
+    if found[0][2] in QUOTE_CUES and not found[0][2].endswith("ing"):
         source = source_after(text, found[0][1], _appositive_end(text, stop))
         cue = found[0][:2]
+    elif found[0][2] in DETERMINERS and found[1:] and found[1][2] in QUOTE_CUES:
+        return None
     else:
         closed = text[start:end].rstrip("”\"' ").endswith(".")
         source, cue = _subject_and_cue(text, found, stop, closed)
     if source is None or cue is None:
         return None
-    return Candidate(start, end, cue[0], cue[1], "quote_after", source[0], source[1], "direct_quote")
+    return Candidate(start, end, *cue, "quote_after", *source, "direct_quote")
 
 
 def _subject_and_cue(text: str, found: list, stop: int, closed: bool) -> tuple:
     """Return (source span, cue span) for `Smith (, an aide,) said ...` after a quote."""
-    for index, (start, end, word) in enumerate(found[1:9], 1):
-        if word in QUOTE_CUES:
+    for start, end, word in found[1:9]:
+        if word in QUOTE_CUES and text[start].islower():
             tail = words(text, end, stop)
             if (len(tail) <= 6 or not closed) and source_before(text, found[0][0], start):
                 return source_before(text, found[0][0], start), (start, end)
@@ -123,7 +150,9 @@ def _appositive_end(text: str, stop: int) -> int:
     return end if len(words(text, stop + 1, end)) <= 10 else stop
 
 
-def _attributed_before(text: str, start: int, end: int, sentence_starts: list[int]) -> Candidate | None:
+def _attributed_before(
+    text: str, start: int, end: int, sentence_starts: list[int]
+) -> Candidate | None:
     """Match `Smith said: "..."` and `He told reporters, "..."`."""
     lo = _sentence_start(sentence_starts, start)
     cues = [w for w in words(text, lo, start) if w[2] in QUOTE_CUES]
@@ -155,3 +184,25 @@ def _continues(text: str, claim: Candidate, following: tuple[int, int]) -> bool:
         return False
     between = text[tail:following[0]]
     return len(between) < 40 and bool(re.fullmatch(r"[^.!?\n\"“”]*[,.:][ \t]*", between))
+
+
+def context_quotes(
+    text: str, spans: list[tuple[int, int]], claims: list[Candidate], starts: list[int]
+) -> list[Candidate]:
+    """Give a sentence-initial quote with no speaker beside it the previous speaker."""
+    found = []
+    ordered = sorted(claims, key=lambda c: c.start)
+    for start, end in spans:
+        if len(words(text, start, end)) < 3 or _sentence_start(starts, start) != start:
+            continue
+        if any(c.overlaps(start, end) for c in ordered):
+            continue
+        previous = [c for c in ordered if c.has_source and c.end <= start]
+        if previous and start - previous[-1].end < 600:
+            last = previous[-1]
+            if last.pattern.startswith("quote") and "\n" not in text[last.end:start]:
+                last.end = end
+                continue
+            found.append(Candidate(start, end, last.cue_start, last.cue_end, "quote_context",
+                                   last.source_start, last.source_end, "direct_quote"))
+    return found

@@ -52,8 +52,7 @@ def _resolve(raw: str, text: str, claim: Candidate, history: list) -> tuple[str,
         return _relative_antecedent(text, claim.source_start) or _latest(history, None, raw)
     if lowered in GROUP_PRONOUNS or _head(lowered) in DOCUMENT_NOUNS:
         return _latest(history, ("official", "media", "social_media"), raw)
-    name = clean_name(raw)
-    return name, source_kind(name)
+    return clean_name(raw), source_kind(raw)
 
 
 def _latest(history: list, kinds: tuple | None, raw: str) -> tuple[str, str]:

@@ -29,6 +29,7 @@ def review_claim(claim: Claim, changes: dict, user: User, expected_version: int)
         ClaimEvent(
             claim=claim,
             user=user,
+            action="review",
             from_status=previous_status,
             to_status=claim.status,
             note=claim.note,

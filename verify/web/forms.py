@@ -37,8 +37,9 @@ class ReviewForm(FlaskForm):
     version = HiddenField(validators=[DataRequired()])
     submit = SubmitField("Save")
 
-    def evidence_links(self) -> list[str]:
-        return [line.strip() for line in self.evidence.data.splitlines() if line.strip()]
+    def evidence_links(self) -> list[dict]:
+        lines = self.evidence.data.splitlines()
+        return [{"url": line.strip()} for line in lines if line.strip()]
 
 
 class ArticleForm(FlaskForm):

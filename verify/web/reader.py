@@ -57,7 +57,7 @@ def review_forms(claims: list[Claim]) -> dict:
             prefix=f"claim-{claim.id}",
             status=claim.status,
             note=claim.note or "",
-            evidence="\n".join(claim.evidence or []),
+            evidence="\n".join(item["url"] for item in claim.evidence or []),
             version=claim.version,
         )
         for claim in claims

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 1636aab150f4
+Revision ID: ccd97589576b
 Revises: 
-Create Date: 2026-11-26 00:24:30.034615
+Create Date: 2026-11-26 00:28:18.996821
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '1636aab150f4'
+revision = 'ccd97589576b'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -48,6 +48,7 @@ def upgrade():
     sa.Column('username', sa.String(length=64), nullable=False),
     sa.Column('password_hash', sa.String(length=256), nullable=False),
     sa.Column('role', sa.String(length=20), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('username', name=op.f('uq_users_username'))
@@ -81,22 +82,26 @@ def upgrade():
     sa.Column('cue_end', sa.Integer(), nullable=True),
     sa.Column('kind', sa.String(length=20), nullable=False),
     sa.Column('pattern', sa.String(length=50), nullable=True),
+    sa.Column('origin', sa.String(length=20), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('note', sa.Text(), nullable=True),
     sa.Column('evidence', sa.JSON(), nullable=False),
     sa.Column('dismissed', sa.Boolean(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('assigned_to_id', sa.Integer(), nullable=True),
     sa.Column('reviewed_by_id', sa.Integer(), nullable=True),
     sa.Column('reviewed_at', sa.DateTime(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], name=op.f('fk_claims_article_id_articles')),
+    sa.ForeignKeyConstraint(['assigned_to_id'], ['users.id'], name=op.f('fk_claims_assigned_to_id_users')),
     sa.ForeignKeyConstraint(['reviewed_by_id'], ['users.id'], name=op.f('fk_claims_reviewed_by_id_users')),
     sa.ForeignKeyConstraint(['source_id'], ['sources.id'], name=op.f('fk_claims_source_id_sources')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_claims'))
     )
     with op.batch_alter_table('claims', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_claims_article_id'), ['article_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_claims_assigned_to_id'), ['assigned_to_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_claims_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_claims_source_id'), ['source_id'], unique=False)
         batch_op.create_index('ix_claims_status_created_at', ['status', 'created_at'], unique=False)
@@ -106,10 +111,12 @@ def upgrade():
     sa.Column('claim_id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('action', sa.String(length=20), nullable=False),
     sa.Column('from_status', sa.String(length=20), nullable=True),
     sa.Column('to_status', sa.String(length=20), nullable=False),
     sa.Column('note', sa.Text(), nullable=True),
     sa.Column('evidence', sa.JSON(), nullable=True),
+    sa.Column('changes', sa.JSON(), nullable=True),
     sa.ForeignKeyConstraint(['claim_id'], ['claims.id'], name=op.f('fk_claim_events_claim_id_claims')),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_claim_events_user_id_users')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_claim_events'))
@@ -130,6 +137,7 @@ def downgrade():
         batch_op.drop_index('ix_claims_status_created_at')
         batch_op.drop_index(batch_op.f('ix_claims_source_id'))
         batch_op.drop_index(batch_op.f('ix_claims_created_at'))
+        batch_op.drop_index(batch_op.f('ix_claims_assigned_to_id'))
         batch_op.drop_index(batch_op.f('ix_claims_article_id'))
 
     op.drop_table('claims')
