@@ -137,7 +137,7 @@ def test_list_claims_filters(client, article, auth_header):
 def test_list_claims_is_paginated(client, article):
     response = client.get("/api/claims?page=1&page_size=1")
     assert len(response.get_json()) == 1
-    assert '"total": %d' % len(article["claims"]) in response.headers["X-Pagination"]
+    assert f'"total": {len(article["claims"])}' in response.headers["X-Pagination"]
 
 
 def test_unknown_claim_is_a_404(client):

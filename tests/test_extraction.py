@@ -178,11 +178,13 @@ def test_non_string_input_gives_no_claims():
 
 
 def test_two_megabytes_of_text():
-    paragraph = '"The harvest was poor this year," the farmer said. It rained. '
-    text = paragraph * (2_000_000 // len(paragraph))
+    lines = [f'"Harvest {n} was poor this year," the farmer said. It rained.\n'
+             for n in range(40_000)]
+    text = "".join(lines)
+    assert len(text) > 2_000_000
     claims = extract_claims(text)
-    assert len(claims) > 1000
-    assert_offsets(text, claims[:50])
+    assert len(claims) == 40_000
+    assert_offsets(text, claims)
 
 
 def test_html_to_text_reads_the_main_text():
@@ -192,7 +194,11 @@ def test_html_to_text_reads_the_main_text():
     assert "the weather service said" in html_to_text(html)
 
 
-@pytest.mark.parametrize("html", ["", "<html></html>", "<div></div>", "not html at all <<<"])
+@pytest.mark.parametrize(
+    "html",
+    ["", "<html></html>", "<div></div>",
+     "<html><head><title>x</title></head><body><script>var a = 1;</script></body></html>"],
+)
 def test_html_without_main_text_gives_empty_string(html):
     assert html_to_text(html) == ""
 

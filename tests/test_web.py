@@ -102,6 +102,13 @@ def test_add_an_article_from_the_ui(sign_in):
     }, follow_redirects=True).get_data(as_text=True)
     assert "The port is open again" in page
     assert 'class="claim claim-unverified"' in page
+    assert 'name="claim-' in page
+
+
+def test_review_page_is_for_fact_checkers(client, sign_in, article):
+    path = f"/review/articles/{article['id']}"
+    assert client.get(path).status_code == 302
+    assert sign_in("editor").get(path).status_code == 403
 
 
 def test_add_article_form_names_missing_fields(sign_in):

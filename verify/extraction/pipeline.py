@@ -57,7 +57,8 @@ def _candidates(text: str) -> list[Candidate]:
     claims += context_quotes(text, spans, claims, [s for s, _, _ in units])
     claims = _deduplicate(text, sorted(claims, key=lambda c: (c.start, c.end)))
     resolve_sources(text, claims)
-    paragraph_of = {c.start: _paragraph_index(body, c.start) for c in claims}
+    starts = [s for s, _ in body]
+    paragraph_of = {c.start: _paragraph_index(starts, c.start) for c in claims}
     attach_notes(claims, statements, paragraph_of, text)
     return claims
 
@@ -80,9 +81,9 @@ def _free_range(taken: list[tuple[int, int]], start: int, end: int) -> tuple[int
     return start, end
 
 
-def _paragraph_index(body: list[tuple[int, int]], pos: int) -> int:
+def _paragraph_index(starts: list[int], pos: int) -> int:
     """Return the index of the body paragraph holding `pos`."""
-    return max(0, bisect.bisect_right([s for s, _ in body], pos) - 1)
+    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 def _deduplicate(text: str, claims: list[Candidate]) -> list[Candidate]:

@@ -27,6 +27,7 @@ DOCUMENT_NOUNS = {"statement", "report", "announcement", "post", "message", "rel
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "many", "other"}
 NAME_WORD = re.compile(r"[\w.'’-]+")
+PERSON_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+")
 
 
 def resolve_sources(text: str, claims: list[Candidate]) -> None:
@@ -47,7 +48,9 @@ def _resolve(raw: str, text: str, claim: Candidate, history: list) -> tuple[str,
     """Return (name, kind) for the words `raw` that name the source."""
     lowered = raw.lower()
     if lowered in PERSON_PRONOUNS:
-        return _latest(history, ("person", "official"), raw)
+        return _nearest_person(text, claim.source_start) or _latest(
+            history, ("person", "official"), raw
+        )
     if lowered in {"who", "which", "that"}:
         return _relative_antecedent(text, claim.source_start) or _latest(history, None, raw)
     if lowered in GROUP_PRONOUNS or _head(lowered) in DOCUMENT_NOUNS:
@@ -61,6 +64,16 @@ def _latest(history: list, kinds: tuple | None, raw: str) -> tuple[str, str]:
         if kinds is None or kind in kinds:
             return name, kind
     return raw, "person" if raw.lower() in PERSON_PRONOUNS else "unattributed"
+
+
+def _nearest_person(text: str, pos: int) -> tuple[str, str] | None:
+    """Return the last person's name written shortly before `pos`."""
+    window = text[max(0, pos - 400):pos]
+    for match in reversed(list(PERSON_NAME.finditer(window))):
+        tokens = clean_name(match.group()).split()
+        if len(tokens) >= 2 and _is_person_name(tokens):
+            return " ".join(tokens), source_kind(match.group())
+    return None
 
 
 def _relative_antecedent(text: str, pos: int) -> tuple[str, str] | None:

@@ -85,7 +85,9 @@ def add_claim(article: Article, found: ExtractedClaim) -> Claim:
         evidence=[],
     )
     db.session.add(claim)
-    db.session.add(ClaimEvent(claim=claim, action="created", to_status="unverified", note=found.note))
+    db.session.add(
+        ClaimEvent(claim=claim, action="created", to_status="unverified", note=found.note)
+    )
     return claim
 
 

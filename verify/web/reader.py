@@ -3,13 +3,11 @@
 from collections import Counter
 
 from flask import Blueprint, abort, render_template, request
-from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from verify.extensions import db
 from verify.models import Article, Claim
-from verify.web.forms import ReviewForm
 from verify.web.highlight import article_segments
 
 bp = Blueprint("reader", __name__)
@@ -25,9 +23,8 @@ def index():
     return render_template("reader/index.html", page=page)
 
 
-@bp.route("/articles/<int:article_id>")
-def show_article(article_id):
-    """Show an article with each claim marked in place and its status badge."""
+def load_article_with_claims(article_id: int) -> Article:
+    """Load an article with its claims and their sources in two queries, or 404."""
     article = db.session.scalar(
         select(Article)
         .where(Article.id == article_id)
@@ -35,6 +32,13 @@ def show_article(article_id):
     )
     if article is None:
         abort(404, description=f"No article with id {article_id}.")
+    return article
+
+
+@bp.route("/articles/<int:article_id>")
+def show_article(article_id):
+    """Show an article with each claim marked in place and its status badge."""
+    article = load_article_with_claims(article_id)
     claims = article.public_claims
     return render_template(
         "reader/article.html",
@@ -42,23 +46,5 @@ def show_article(article_id):
         claims=claims,
         segments=article_segments(article.body, claims),
         counts=Counter(claim.status for claim in claims),
-        review_forms=review_forms(claims),
         focus=request.args.get("claim", type=int),
     )
-
-
-def review_forms(claims: list[Claim]) -> dict:
-    """A prefilled review form per claim, for fact-checkers only."""
-    if not (current_user.is_authenticated and current_user.has_role("fact-checker", "admin")):
-        return {}
-    return {
-        claim.id: ReviewForm(
-            formdata=None,
-            prefix=f"claim-{claim.id}",
-            status=claim.status,
-            note=claim.note or "",
-            evidence="\n".join(item["url"] for item in claim.evidence or []),
-            version=claim.version,
-        )
-        for claim in claims
-    }

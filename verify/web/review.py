@@ -1,5 +1,7 @@
 """Fact-checkers' workspace: the queue, reviewing a claim, adding an article."""
 
+from collections import Counter
+
 from flask import (
     Blueprint,
     abort,
@@ -19,6 +21,8 @@ from verify.models import Article, Claim, Source
 from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article
 from verify.services.review import StaleVersion, review_claim
 from verify.web.forms import ArticleForm, QueueFilterForm, ReviewForm
+from verify.web.highlight import article_segments
+from verify.web.reader import load_article_with_claims
 
 bp = Blueprint("review", __name__)
 
@@ -67,6 +71,36 @@ def status_counts() -> dict:
     return dict(rows.all())
 
 
+@bp.route("/review/articles/<int:article_id>")
+@login_required
+def review_article(article_id):
+    """Show an article's claims with a review form for each."""
+    require_role("fact-checker", "admin")
+    article = load_article_with_claims(article_id)
+    claims = article.public_claims
+    return render_template(
+        "review/article.html",
+        article=article,
+        claims=claims,
+        segments=article_segments(article.body, claims),
+        counts=Counter(claim.status for claim in claims),
+        review_forms={claim.id: review_form(claim) for claim in claims},
+        focus=request.args.get("claim", type=int),
+    )
+
+
+def review_form(claim: Claim) -> ReviewForm:
+    """A review form prefilled with the claim as it is saved now."""
+    return ReviewForm(
+        formdata=None,
+        prefix=f"claim-{claim.id}",
+        status=claim.status,
+        note=claim.note or "",
+        evidence="\n".join(item["url"] for item in claim.evidence or []),
+        version=claim.version,
+    )
+
+
 @bp.route("/claims/<int:claim_id>/review", methods=["POST"])
 @login_required
 def save_review(claim_id):
@@ -74,7 +108,7 @@ def save_review(claim_id):
     require_role("fact-checker", "admin")
     claim = db.get_or_404(Claim, claim_id, description=f"No claim with id {claim_id}.")
     form = ReviewForm(prefix=f"claim-{claim_id}")
-    target = url_for("reader.show_article", article_id=claim.article_id, claim=claim_id)
+    target = url_for("review.review_article", article_id=claim.article_id, claim=claim_id)
     if not form.validate_on_submit():
         for messages in form.errors.values():
             flash("; ".join(messages), "error")
@@ -121,5 +155,5 @@ def new_article():
             db.session.commit()
             if not result.created:
                 flash("This article was already here; showing the stored copy.", "info")
-            return redirect(url_for("reader.show_article", article_id=result.article.id))
+            return redirect(url_for("review.review_article", article_id=result.article.id))
     return render_template("review/new_article.html", form=form)
