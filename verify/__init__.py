@@ -8,7 +8,8 @@ from verify.api import register_api
 from verify.cli import register_commands
 from verify.config import build_config
 from verify.errors import register_error_handlers
-from verify.extensions import csrf, db, login, migrate
+from verify.extensions import csrf, db, limiter, login, migrate
+from verify.security import register_security
 from verify.web import register_web
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,7 @@ def create_app(config: dict | None = None) -> Flask:
     )
     app.config.from_mapping(build_config(config))
     register_extensions(app)
+    register_security(app)
     register_api(app)
     register_web(app)
     register_error_handlers(app)
@@ -35,4 +37,5 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     login.init_app(app)
     csrf.init_app(app)
+    limiter.init_app(app)
     import verify.auth  # noqa: F401  registers the user loader

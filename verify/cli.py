@@ -55,7 +55,11 @@ def create_demo_admin():
 
 @tokens_cli.command("create")
 @click.argument("name")
-@click.option("--days", type=click.IntRange(min=1), help="Expire after this many days.")
+@click.option(
+    "--days",
+    type=click.IntRange(min=1),
+    help="Expire after this many days (default: API_TOKEN_DAYS, 90).",
+)
 def create_token(name, days):
     """Issue an API token for user NAME; the token is printed once, on the last line."""
     user = accounts.find_user(name)
@@ -63,7 +67,7 @@ def create_token(name, days):
         raise click.ClickException(
             f"No user {name!r}. Create one with `flask users create {name} --role ROLE`."
         )
-    token = user.issue_token(timedelta(days=days) if days else None)
+    token = user.issue_token(timedelta(days=days or current_app.config["API_TOKEN_DAYS"]))
     db.session.commit()
     click.echo(f"Token for {name} ({user.role}); store it now, it is not shown again:", err=True)
     click.echo(token)

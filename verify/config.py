@@ -30,6 +30,9 @@ def settings_from_environment() -> dict:
             os.environ.get("MAX_ARTICLE_BYTES", DEFAULT_MAX_ARTICLE_BYTES)
         ),
         "SESSION_COOKIE_SECURE": as_bool(os.environ.get("SESSION_COOKIE_SECURE")),
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "SIGN_IN_RATE_LIMIT": os.environ.get("SIGN_IN_RATE_LIMIT", "10 per minute"),
+        "API_TOKEN_DAYS": int(os.environ.get("API_TOKEN_DAYS", 90)),
     }
 
 
@@ -39,12 +42,25 @@ API_SETTINGS = {
     "OPENAPI_VERSION": "3.0.3",
     "OPENAPI_URL_PREFIX": "/api",
     "OPENAPI_JSON_PATH": "openapi.json",
+    "RATELIMIT_HEADERS_ENABLED": True,
 }
+
+
+def cookie_settings(secure: bool) -> dict:
+    """Session and remember-me cookies: never readable by scripts, Secure over HTTPS."""
+    return {
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": secure,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+    }
 
 
 def build_config(overrides: dict | None = None) -> dict:
     """Layer defaults, the environment and explicit overrides, in that order."""
     config = {**API_SETTINGS, **settings_from_environment()}
+    config.update(cookie_settings(config["SESSION_COOKIE_SECURE"]))
     config.update(overrides or {})
     if "DATABASE_URL" in (overrides or {}):
         config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(

@@ -2,6 +2,8 @@
 
 import sqlite3
 
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_smorest import Api
@@ -28,6 +30,7 @@ migrate = Migrate()
 api = Api()
 login = LoginManager()
 csrf = CSRFProtect()
+limiter = Limiter(get_remote_address, default_limits=[])
 
 
 @event.listens_for(Engine, "connect")

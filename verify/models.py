@@ -67,6 +67,10 @@ class User(UserMixin, db.Model):
         )
         return token
 
+    def newest_token_expiry(self) -> datetime | None:
+        newest = self.tokens.select().order_by(ApiToken.id.desc()).limit(1)
+        return db.session.scalar(newest).expires_at
+
 
 class ApiToken(db.Model):
     __tablename__ = "api_tokens"
@@ -189,9 +193,20 @@ class ClaimEvent(db.Model):
     user: Mapped[User | None] = relationship()
 
 
+def revoke_token(token: str) -> None:
+    """Mark a token revoked; it stays stored so its use can be audited."""
+    row = db.session.scalar(
+        select(ApiToken).where(ApiToken.token_hash == hash_token(token))
+    )
+    if row is not None and row.revoked_at is None:
+        row.revoked_at = now_utc()
+
+
 def find_token_user(token: str) -> User | None:
     """Return the user owning a usable token, or None."""
     row = db.session.scalar(
         select(ApiToken).where(ApiToken.token_hash == hash_token(token))
     )
-    return row.user if row is not None and row.is_usable() else None
+    if row is None or not row.is_usable() or not row.user.active:
+        return None
+    return row.user

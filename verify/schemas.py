@@ -105,6 +105,17 @@ class ReportRowSchema(Schema):
     note = fields.String(allow_none=True)
     created_at = fields.DateTime()
 
+class TokenRequestSchema(Schema):
+    username = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    password = fields.String(required=True, load_only=True, validate=validate.Length(min=1))
+
+
+class TokenSchema(Schema):
+    token = fields.String(dump_only=True)
+    expires_at = fields.DateTime(dump_only=True, allow_none=True)
+    role = fields.String(dump_only=True)
+
+
 class ErrorDetailSchema(Schema):
     code = fields.Integer()
     message = fields.String()

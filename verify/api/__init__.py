@@ -2,6 +2,7 @@
 
 from verify.api.articles import blp as articles_blueprint
 from verify.api.claims import blp as claims_blueprint
+from verify.api.tokens import blp as tokens_blueprint
 from verify.extensions import api, csrf
 from verify.schemas import ErrorSchema
 
@@ -13,7 +14,7 @@ def register_api(app) -> None:
     api.ERROR_SCHEMA = ErrorSchema
     api.init_app(app)
     api.spec.components.security_scheme("bearerAuth", BEARER_AUTH)
-    for blueprint in (articles_blueprint, claims_blueprint):
+    for blueprint in (articles_blueprint, claims_blueprint, tokens_blueprint):
         # Token-authenticated: no cookie, so no cross-site request to forge.
         csrf.exempt(blueprint)
         api.register_blueprint(blueprint)

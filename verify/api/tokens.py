@@ -1,0 +1,45 @@
+"""API tokens for scripts: exchange a password for a token, revoke it."""
+
+from datetime import timedelta
+
+from flask import current_app
+from flask_smorest import Blueprint, abort
+
+from verify.auth import bearer_token, roles_required
+from verify.extensions import db, limiter
+from verify.models import ROLES, revoke_token
+from verify.schemas import TokenRequestSchema, TokenSchema
+from verify.services.accounts import authenticate
+
+blp = Blueprint("api_tokens", __name__, url_prefix="/api/tokens")
+
+
+def sign_in_rate_limit() -> str:
+    return current_app.config["SIGN_IN_RATE_LIMIT"]
+
+
+@blp.route("", methods=["POST"])
+@limiter.limit(sign_in_rate_limit)
+@blp.arguments(TokenRequestSchema)
+@blp.response(201, TokenSchema)
+@blp.alt_response(401, description="Unknown username or wrong password")
+@blp.alt_response(429, description="Too many attempts; see Retry-After")
+def create_token(credentials):
+    """Issue a token for a username and password; it is shown once"""
+    user = authenticate(credentials["username"], credentials["password"])
+    if user is None or not user.active:
+        abort(401, message="Unknown username or wrong password.")
+    lifetime = timedelta(days=current_app.config["API_TOKEN_DAYS"])
+    token = user.issue_token(lifetime)
+    db.session.commit()
+    return {"token": token, "expires_at": user.newest_token_expiry(), "role": user.role}
+
+
+@blp.route("", methods=["DELETE"])
+@roles_required(*ROLES, allow_session=False)
+@blp.doc(security=[{"bearerAuth": []}])
+@blp.response(204)
+def revoke_current_token():
+    """Revoke the token sent with this request"""
+    revoke_token(bearer_token())
+    db.session.commit()
