@@ -8,16 +8,29 @@ the split) prints its table. Exits 0 with a message when the corpus is absent.
 """
 
 import argparse
+import importlib
 import json
 import subprocess
 import sys
 import tempfile
+import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from verify.extraction import claim_to_dict, extract_claims  # noqa: E402
+
+def import_extraction():
+    """Import verify.extraction alone: the benchmark must not need the web app to import."""
+    if "verify" not in sys.modules:
+        package = types.ModuleType("verify")
+        package.__path__ = [str(ROOT / "verify")]
+        sys.modules["verify"] = package
+    return importlib.import_module("verify.extraction")
+
+
+extraction = import_extraction()
+
 
 DEFAULT_SPLIT = ROOT.parent / "shared" / "polnear" / "dev"
 
@@ -28,13 +41,20 @@ def split_texts(split_dir: Path) -> list[Path]:
     return sorted(text_dir.glob("*.txt"))
 
 
+def scorer_claim(claim) -> dict:
+    """Return the JSON contract plus the discontinuous spans the scorer accepts."""
+    spans = extraction.content_spans(claim)
+    extra = {"spans": [list(s) for s in spans]} if len(spans) > 1 else {}
+    return extraction.claim_to_dict(claim) | extra
+
+
 def write_predictions(paths: list[Path], out: Path) -> None:
     """Extract claims from every article and write one JSON line per article."""
     with out.open("w", encoding="utf-8") as f:
         for path in paths:
             with path.open(encoding="utf-8", newline="") as article:
-                claims = extract_claims(article.read())
-            record = {"file": path.name, "claims": [claim_to_dict(c) for c in claims]}
+                claims = extraction.extract_claims(article.read())
+            record = {"file": path.name, "claims": [scorer_claim(c) for c in claims]}
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 

@@ -4,10 +4,12 @@ from verify.extraction.html import html_to_text
 from verify.extraction.model import ExtractedClaim, claim_to_dict
 from verify.extraction.pipeline import extract_claims
 from verify.extraction.sources import source_key
+from verify.extraction.spans import content_spans
 
 __all__ = [
     "ExtractedClaim",
     "claim_to_dict",
+    "content_spans",
     "extract_claims",
     "html_to_text",
     "source_key",

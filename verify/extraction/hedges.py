@@ -10,6 +10,12 @@ from verify.extraction.reported import content_end
 
 HEDGE = re.compile(rf"\b(?:{HEDGES})\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[,;:—–()]")
+CUE_LINK = re.compile(r"\s+(?:to|that|like|as if|as though)$")
+ASKED = re.compile(
+    r"(?:(?<=[,;]\s)|\b(?:[Ww]hen|[Aa]fter|[Ii]f|[Oo]nce|[Bb]ut)\s+|(?<![\w,;]\s)(?<!\w))"
+    r"(?P<cue>[Aa]sked(?:\s+(?:about|on))?)\b(?=\s+(?:about|on|if|whether|what|why|how|to|"
+    r"when|who|which|for)\b|\s+[a-z])"
+)
 
 
 def hedged_claims(text: str, lo: int, hi: int, masked: Callable[[int], bool]) -> list[Candidate]:
@@ -26,8 +32,24 @@ def hedged_claims(text: str, lo: int, hi: int, masked: Callable[[int], bool]) ->
         start = _skip_conjunction(text, start, clause_end)
         if len(words(text, start, clause_end)) < 3:
             continue
-        return [Candidate(start, clause_end, *match.span(), "hedge", kind="unattributed")]
+        cue_end = match.start() + len(CUE_LINK.sub("", match.group()))
+        return [Candidate(start, clause_end, match.start(), cue_end, "hedge", kind="unattributed")]
     return []
+
+
+def asked_claims(text: str, lo: int, hi: int, masked: Callable[[int], bool]) -> list[Candidate]:
+    """Return the question of `Asked whether ..., she said` (asked by nobody named)."""
+    match = ASKED.search(text, lo, hi)
+    if match is None or masked(match.start()):
+        return []
+    stop = CLAUSE_BREAK.search(text, match.end(), hi)
+    end = content_end(text, match.end(), stop.start() if stop else hi)
+    start = match.end()
+    while start < end and text[start].isspace():
+        start += 1
+    if len(words(text, start, end)) < 2:
+        return []
+    return [Candidate(start, end, *match.span("cue"), "asked", kind="unattributed")]
 
 
 def _skip_conjunction(text: str, start: int, end: int) -> int:

@@ -16,7 +16,12 @@ acknowledge announce dismiss reject defend attack blast slam mock decry condemn
 denounce applaud welcome endorse support oppose cite quote describe label dub
 characterize characterise portray insist object protest grumble scoff sneer
 shout yell scream whisper murmur mutter exclaim cry pray preach proclaim
-bark fume snap rail rant gush marvel laugh sigh plead beg interject interrupt
+express voice offer push press tout vote back cast name dub brand nominate
+appoint sign veto pass introduce sponsor champion embrace reject renounce
+disavow distance insult ridicule lambast blast knock hit target slam deride
+compare liken contrast predict foreshadow acknowledge reveal disclose emphasise
+point order discuss talk speak refer exhort implore bark fume snap rail rant gush marvel
+laugh sigh plead beg interject interrupt
 bristle chant scold chide taunt tease thunder roar holler lecture rage cheer
 reassure pitch vouch swear guarantee bet concur echo affirm reaffirm clarify
 elaborate specify detail outline summarize summarise highlight underscore
@@ -54,6 +59,9 @@ IRREGULAR = {
     "shoot": ("shoots", "shot", "shooting"),
     "put": ("puts", "put", "putting"),
     "go": ("goes", "went", "going"),
+    "make": ("makes", "made", "making"),
+    "take": ("takes", "took", "taking", "taken"),
+    "speak": ("speaks", "spoke", "speaking", "spoken"),
     "cry": ("cries", "cried", "crying"),
     "reply": ("replies", "replied", "replying"),
     "testify": ("testifies", "testified", "testifying"),
@@ -77,6 +85,7 @@ def inflect(verb: str) -> tuple[str, ...]:
 
 
 def _forms(verbs: list[str]) -> set[str]:
+    """Return every inflection of every verb in `verbs`."""
     return {form for verb in verbs for form in inflect(verb)}
 
 
@@ -85,56 +94,71 @@ STANCE_FORMS = _forms(STANCE_VERBS)
 CUE_FORMS = SPEECH_FORMS | STANCE_FORMS
 
 # Cues that stand after the content: "..., he said." / "..., said Smith."
-TRAILING_CUES = _forms("""
+TRAILING_CUES = _forms(
+    """
 say tell add write ask note report announce claim argue explain declare insist
 warn state emphasize stress acknowledge admit allege assert contend confirm
 reveal recall observe predict promise tweet post reply respond answer comment
 conclude complain concede maintain mention remark reiterate testify read
 joke quip boast lament muse wonder speculate counter retort caution
 think believe hope fear expect suggest
-""".split())
+""".split()
+)
 
 # Cues after a quote also include "continued": `"...," he continued.`
 QUOTE_CUES = TRAILING_CUES | CUE_FORMS | _forms("continue shoot fire put go chime".split())
 
 # Cue forms that are as often nouns ("strong support", "in some states").
-NOUN_LIKE = {inflect(verb)[i] for i in (0, 1) for verb in """
+NOUN_LIKE = {
+    inflect(verb)[i]
+    for i in (0, 1)
+    for verb in """
 support state view plan project call report claim comment answer reply question
 post tweet charge attack hope fear doubt estimate find show signal leak print air
 bet pitch echo label quote counter object protest cry charge credit question
-""".split()}
-
-# Verbs taking an addressee before the content: "told reporters that ...".
-ADDRESSEE_VERBS = _forms("tell ask assure warn inform remind advise urge".split())
-
-# Participles that open a second attribution: "..., adding that ...".
-PARTICIPLE_CUES = {
-    f for f in SPEECH_FORMS | STANCE_FORMS if f.endswith("ing")
+remark note sign vote attack dispute guarantee hit cast name push press
+target release insult knock blast slam point thank back offer challenge contrast
+""".split()
 }
 
+# Verbs taking an addressee before the content: "told reporters that ...".
+ADDRESSEE_VERBS = _forms("tell assure inform remind".split())
+
+# Participles that open a second attribution: "..., adding that ...".
+PARTICIPLE_CUES = {f for f in SPEECH_FORMS | STANCE_FORMS if f.endswith("ing")}
+
 # Words that may sit between a source and its cue: "has also said".
-AUXILIARIES = set("""
+AUXILIARIES = set(
+    """
 has have had also would will did does do is was were are been be not never
 again later then previously repeatedly publicly privately once often recently
 even already first further just quickly flatly openly initially long still
 frequently separately subsequently simply specifically explicitly directly
-""".split())
+very more less increasingly deeply highly so too quite fairly extremely
+particularly equally especially remains remained seems seemed being
+""".split()
+)
 
 # Finite verbs that cannot sit inside a source phrase.
-FINITE_VERBS = set("""
+FINITE_VERBS = set(
+    """
 is are was were be been has have had will would can could should may might must
 do does did
-""".split())
+""".split()
+)
 DETERMINERS = set("the a an this these those his her its their our my your".split())
 PRONOUNS = set("he she they it we i you who which".split())
-CONJUNCTIONS = set("""
+CONJUNCTIONS = set(
+    """
 and but while because as when although though after before since if so that
 where whereas until unless or nor yet once than
-""".split())
+""".split()
+)
 
 HEDGES = (
     r"reportedly|allegedly|purportedly|supposedly|apparently|"
-    r"(?:is|are|was|were|has been|have been|had been) (?:said|reported|believed|"
+    r"(?:seems?|seemed|appears?|appeared)\s+(?:to|like|that|as if|as though)|seemingly|"
+    r"(?:is|are|was|were|has been|have been|had been)(?: not)? (?:said|reported|believed|"
     r"thought|expected|rumou?red|alleged|understood|estimated|considered|"
     r"projected|predicted|widely (?:believed|expected|seen|viewed)) to|"
     r"it (?:is|was|has been) (?:said|reported|believed|thought|understood|alleged|"
@@ -142,44 +166,69 @@ HEDGES = (
     r"(?:reports|rumou?rs) (?:say|said|suggest|suggested|indicate|indicated)"
 )
 
+# Adjectives of stance after a form of "be": "is confident that", "was eager to".
+STANCE_ADJECTIVES = set(
+    """
+confident certain sure convinced skeptical sceptical worried concerned optimistic
+pessimistic hopeful adamant eager unclear aware unaware opposed critical supportive
+proud afraid angry upset happy pleased disappointed frustrated furious open willing
+unwilling reluctant determined careful unafraid fearful doubtful mindful wary
+keen anxious nervous comfortable uncomfortable satisfied dissatisfied grateful
+sorry glad thrilled excited outraged outspoken vocal silent quiet firm clear
+""".split()
+)
+BE_FORMS = set("is are was were be been being remains remained seems seemed".split())
+
 # Titles dropped before a name when resolving and keying sources.
-TITLES = set("""
+TITLES = set(
+    """
 president vice prime minister secretary gen general lt col maj capt sgt adm
 sen senator rep representative gov governor mayor mr mrs ms miss dr prof
 professor judge justice chief commander spokesman spokeswoman spokesperson
 ambassador chancellor king queen prince pope rev ceo chairman chairwoman
 chair director deputy former acting candidate nominee speaker leader
 state foreign defense defence interior first lady
-""".split())
+""".split()
+)
 TITLE_PREFIXES = re.compile(r"^(?:U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.)\s+")
 
 # Nouns that mark an organisation rather than a person.
-ORG_NOUNS = set("""
+ORG_NOUNS = set(
+    """
 staff forces force ministry army navy office service council committee party
 agency department command guard police government administration commission
 court parliament senate congress house kremlin pentagon military campaign
 group union university institute center centre foundation bank company
 corporation fund board bureau authority authorities regime brigade battalion
 unit units troops operators directorate intelligence headquarters
-""".split())
+""".split()
+)
 
-MEDIA_WORDS = set("""
+MEDIA_WORDS = set(
+    """
 reuters ap afp bloomberg cnn bbc msnbc nbc abc cbs fox politico axios times post
 journal news newspaper tribune guardian telegraph independent magazine outlet
 outlets media press agency interfax tass ria ukrinform ukrainska pravda
 associated report reports reporter reporters correspondent breitbart huffpost
 poll polls survey study
-""".split())
-SOCIAL_WORDS = set("""
+""".split()
+)
+SOCIAL_WORDS = set(
+    """
 telegram twitter tweet tweets facebook instagram tiktok youtube x channel channels
 blogger bloggers post posts account accounts vkontakte
-""".split())
-OFFICIAL_WORDS = ORG_NOUNS | set("""
+""".split()
+)
+OFFICIAL_WORDS = ORG_NOUNS | set(
+    """
 president minister ministry spokesman spokeswoman spokesperson official officials
 governor mayor secretary general statement white kremlin pentagon embassy
 ambassador prosecutor prosecutors senator representative lawmaker lawmakers
-""".split())
-ANONYMOUS_HEADS = set("""
+""".split()
+)
+ANONYMOUS_HEADS = set(
+    """
 source sources official officials person people insider insiders aide aides
 diplomat diplomats someone observers analysts experts residents witnesses
-""".split())
+""".split()
+)

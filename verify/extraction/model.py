@@ -3,8 +3,16 @@
 from dataclasses import asdict, dataclass
 
 CONTRACT_KEYS = (
-    "text", "start", "end", "source", "source_start", "source_end",
-    "cue", "cue_start", "cue_end", "kind",
+    "text",
+    "start",
+    "end",
+    "source",
+    "source_start",
+    "source_end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "kind",
 )
 
 

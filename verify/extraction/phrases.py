@@ -10,24 +10,28 @@ from verify.extraction.lexicon import (
     FINITE_VERBS,
     PRONOUNS,
 )
+from verify.extraction.tokens import words
 
-WORD = re.compile(r"\w+(?:['’.&-]\w+)*")
 BREAK = re.compile(r"[,;:\[\]\"“”—–]|''|``|\s-\s")
 LEADING_PREPOSITIONS = set("in on at during after before with from by for about".split())
-QUANTIFIERS = set("""
+QUANTIFIERS = set(
+    """
 many some most several both all few others each either neither one two three
 another
 critics supporters opponents officials experts analysts voters people sources
 aides advocates observers residents republicans democrats conservatives
 liberals lawmakers members leaders economists scientists researchers
-""".split())
+""".split()
+)
+PREPOSITIONS = set(
+    """
+based on in at of for from with without by about into onto over under after before
+during since until through across against among between toward towards upon via
+""".split()
+)
+DAYS = set("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 NOT_SOURCES = set("there here this what how why when where whether if".split())
 MAX_WORDS = 12
-
-
-def words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Return (start, end, lowercased word) for the words of text[start:end]."""
-    return [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text, start, end)]
 
 
 def strip_auxiliaries(text: str, lo: int, end: int) -> int:
@@ -86,7 +90,7 @@ def _appositive_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
         return None
     name_end = lo + commas[-1]
     name_start = _phrase_start(text, lo, name_end)
-    if name_start >= name_end or not looks_like_source(text, name_start, name_end, 6):
+    if name_start >= name_end or not looks_like_source(text, name_start, name_end, 10):
         return None
     return name_start, appositive_end
 
@@ -98,6 +102,10 @@ def looks_like_source(text: str, start: int, end: int, limit: int = MAX_WORDS) -
         return False
     first = found[0][2]
     if first in NOT_SOURCES or found[-1][2] in CUE_FORMS or found[-1][2] == "to":
+        return False
+    if text[found[0][0]].islower() and (first.endswith("ing") or first in PREPOSITIONS):
+        return False
+    if len(found) == 1 and (first in DAYS or (first.endswith("ly") and text[start].islower())):
         return False
     if any((w in FINITE_VERBS or w in CUE_FORMS) and text[s].islower() for s, _, w in found):
         return False
@@ -127,3 +135,37 @@ def source_after(text: str, start: int, end: int) -> tuple[int, int] | None:
         if found[0][2] not in DETERMINERS and found[0][2] not in QUANTIFIERS:
             return None
     return found[0][0], found[-1][1]
+
+
+SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+def sentence_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """Return the noun phrase or pronoun that opens a sentence (after a short lead-in)."""
+    found = words(text, lo, end)
+    subject = _opening_phrase(text, found[:8])
+    if subject is None:
+        comma = text.find(",", lo, end)
+        if 0 <= comma and len(words(text, lo, comma)) <= 5:
+            subject = _opening_phrase(text, words(text, comma + 1, end)[:8])
+    return subject
+
+
+def _opening_phrase(text: str, found: list) -> tuple[int, int] | None:
+    """Return the span of the phrase opening `found`, up to its verb."""
+    if not found:
+        return None
+    start, stop, first = found[0]
+    if first in SUBJECT_PRONOUNS:
+        return start, stop
+    if not text[start].isupper() or first in CONJUNCTIONS | NOT_SOURCES | PREPOSITIONS:
+        return None
+    last = 0
+    for index, (begin, _, word) in enumerate(found[1:], 1):
+        lower = text[begin].islower()
+        if word in AUXILIARIES | FINITE_VERBS | CUE_FORMS or (lower and word.endswith("ed")):
+            break
+        if lower and word in PREPOSITIONS and word != "of":
+            break
+        last = index
+    return start, found[last][1]

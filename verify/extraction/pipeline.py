@@ -4,9 +4,11 @@ import bisect
 import logging
 
 from verify.extraction.candidate import Candidate
-from verify.extraction.hedges import hedged_claims
+from verify.extraction.context import context_quotes
+from verify.extraction.hedges import asked_claims, hedged_claims
 from verify.extraction.model import ExtractedClaim
-from verify.extraction.quotes import context_quotes, quote_claims, quote_spans
+from verify.extraction.nominal import nominal_claims
+from verify.extraction.quotes import quote_claims, quote_spans
 from verify.extraction.reported import reported_claims
 from verify.extraction.segment import is_chrome, paragraphs, sentences
 from verify.extraction.sources import resolve_sources
@@ -40,7 +42,7 @@ class _Mask:
 
 def _candidates(text: str) -> list[Candidate]:
     """Find, filter, annotate and resolve claim candidates."""
-    body = [p for p in paragraphs(text) if not is_chrome(text[p[0]:p[1]])]
+    body = [p for p in paragraphs(text) if not is_chrome(text[p[0] : p[1]])]
     spans = quote_spans(text, body)
     units = [(s, e, i) for i, p in enumerate(body) for s, e in sentences(text, *p)]
     claims = quote_claims(text, spans, [s for s, _, _ in units])
@@ -51,9 +53,7 @@ def _candidates(text: str) -> list[Candidate]:
             statements.append((start, end, paragraph))
             continue
         start, end = _free_range(taken, start, end)
-        claims += reported_claims(text, start, end, masked) or hedged_claims(
-            text, start, end, masked
-        )
+        claims += _sentence_claims(text, start, end, masked)
     claims += context_quotes(text, spans, claims, [s for s, _, _ in units])
     claims = _deduplicate(text, sorted(claims, key=lambda c: (c.start, c.end)))
     resolve_sources(text, claims)
@@ -61,6 +61,16 @@ def _candidates(text: str) -> list[Candidate]:
     paragraph_of = {c.start: _paragraph_index(starts, c.start) for c in claims}
     attach_notes(claims, statements, paragraph_of, text)
     return claims
+
+
+def _sentence_claims(text: str, start: int, end: int, masked: _Mask) -> list[Candidate]:
+    """Return the attributed claims of a sentence, plus hedges outside them."""
+    found = reported_claims(text, start, end, masked)
+    extras = asked_claims(text, start, end, masked) + nominal_claims(text, start, end, masked)
+    for extra in extras + hedged_claims(text, start, end, masked):
+        if not any(c.overlaps(extra.start, extra.end) for c in found):
+            found.append(extra)
+    return found
 
 
 def _claimed_span(claim: Candidate) -> tuple[int, int]:
@@ -90,7 +100,7 @@ def _deduplicate(text: str, claims: list[Candidate]) -> list[Candidate]:
     """Drop empty claims and repeats of an earlier claim (a repeated headline)."""
     seen, kept = set(), []
     for claim in claims:
-        key = (text[claim.start:claim.end], text[claim.source_start or 0:claim.source_end or 0])
+        key = (text[claim.start : claim.end], text[claim.source_start or 0 : claim.source_end or 0])
         if claim.end <= claim.start or key in seen:
             continue
         seen.add(key)
@@ -102,14 +112,14 @@ def _freeze(text: str, claim: Candidate) -> ExtractedClaim:
     """Turn a resolved candidate into the public record."""
     has_source = claim.source_start is not None
     return ExtractedClaim(
-        text=text[claim.start:claim.end],
+        text=text[claim.start : claim.end],
         start=claim.start,
         end=claim.end,
         source=claim.source,
         source_start=claim.source_start if has_source else None,
         source_end=claim.source_end if has_source else None,
         source_kind=claim.source_kind,
-        cue=text[claim.cue_start:claim.cue_end],
+        cue=text[claim.cue_start : claim.cue_end],
         cue_start=claim.cue_start,
         cue_end=claim.cue_end,
         kind=claim.kind,

@@ -4,9 +4,16 @@ import bisect
 import re
 
 from verify.extraction.candidate import Candidate
-from verify.extraction.lexicon import DETERMINERS, PARTICIPLE_CUES, QUOTE_CUES
-from verify.extraction.phrases import looks_like_source, source_after, source_before, words
+from verify.extraction.lexicon import CONJUNCTIONS, DETERMINERS, PARTICIPLE_CUES, QUOTE_CUES
+from verify.extraction.phrases import (
+    looks_like_source,
+    sentence_subject,
+    source_after,
+    source_before,
+    words,
+)
 from verify.extraction.segment import is_abbreviation
+from verify.extraction.speech import is_verb_use
 
 OPENERS = {"“", '"', "''", "``"}
 CLOSERS = {"”", '"', "''"}
@@ -14,6 +21,10 @@ MARK = re.compile(r"“|”|\"|''|``")
 SEGMENT_END = re.compile(r"[,.;:!?—\n“”\"]|''|$")
 GAP_BEFORE = re.compile(r"[^.!?;“”\"]{0,60}?(?P<punct>[:,]|\bthat)?\s*$")
 MIN_WORDS = 2
+DASH_NAME = re.compile(
+    r"[ \t\xa0]*\n?[ \t\xa0]*(?P<dash>[―—–-])[ \t\xa0]*"
+    r"(?P<name>[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,4})(?=[ \t\xa0]*(?:[.,\n]|$))"
+)
 PARTICIPLE_GAP = re.compile(r"[^.!?\n\"“”]{0,40}?,\s*(?:and\s+)?(\w+ing)\b[,:]?\s*")
 
 
@@ -32,7 +43,7 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
                 open_at = None
         for match in MARK.finditer(text, pos, end):
             mark = match.group()
-            if open_at is None and mark in OPENERS:
+            if open_at is None and (mark in OPENERS or match.start() == start):
                 open_at = match.start()
             elif open_at is not None and mark in CLOSERS:
                 spans.append((open_at, match.end()))
@@ -52,11 +63,16 @@ def quote_claims(
     while index < len(spans):
         start, end = spans[index]
         index += 1
-        if len(words(text, start, end)) < MIN_WORDS:
+        size = len(words(text, start, end))
+        if size == 0:
             continue
-        claim = _attributed_after(text, start, end) or _attributed_before(
-            text, start, end, sentence_starts
-        )
+        claim = None
+        if size >= 4 or sentence_start(sentence_starts, start) == start:
+            claim = _attributed_after(text, start, end)
+        if claim is None and size >= MIN_WORDS:
+            claim = _attributed_before(text, start, end, sentence_starts) or _colon_before(
+                text, start, end, sentence_starts
+            )
         if claim is None:
             continue
         claims.append(claim)
@@ -70,8 +86,16 @@ def _follow(text: str, claims: list[Candidate], following: tuple[int, int]) -> i
     claim = claims[-1]
     participle = _participle_between(text, claim, following[0])
     if participle:
-        claims.append(Candidate(*following, *participle, "quote_participle",
-                                claim.source_start, claim.source_end, "direct_quote"))
+        claims.append(
+            Candidate(
+                *following,
+                *participle,
+                "quote_participle",
+                claim.source_start,
+                claim.source_end,
+                "direct_quote",
+            )
+        )
         return 1
     if _continues(text, claim, following):
         claim.end = following[1]
@@ -90,6 +114,10 @@ def _participle_between(text: str, claim: Candidate, quote_start: int) -> tuple 
 
 def _attributed_after(text: str, start: int, end: int) -> Candidate | None:
     """Match `"...," the statement read` and `"...," said Jane Smith`."""
+    dash = DASH_NAME.match(text, end)
+    if dash:
+        source = dash.span("name")
+        return Candidate(start, end, *dash.span("dash"), "quote_dash", *source, "direct_quote")
     pos = end
     while pos < len(text) and text[pos] in " ,\t":
         pos += 1
@@ -110,14 +138,25 @@ def _attributed_after(text: str, start: int, end: int) -> Candidate | None:
     return Candidate(start, end, *cue, "quote_after", *source, "direct_quote")
 
 
+ADVERBIAL = set(
+    """
+in on at during to via from after before last this earlier late early yesterday today
+tonight monday tuesday wednesday thursday friday saturday sunday of about when while
+with as recently later afterward afterwards
+""".split()
+)
+
+
 def _subject_and_cue(text: str, found: list, stop: int, closed: bool) -> tuple:
     """Return (source span, cue span) for `Smith (, an aide,) said ...` after a quote."""
+    if closed and found[0][2] in CONJUNCTIONS:
+        return None, None
     for start, end, word in found[1:9]:
         if word in QUOTE_CUES and text[start].islower():
             tail = words(text, end, stop)
-            if (len(tail) <= 6 or not closed) and source_before(text, found[0][0], start):
-                return source_before(text, found[0][0], start), (start, end)
-            return None, None
+            if closed and tail and (len(tail) > 6 or tail[0][2] not in ADVERBIAL):
+                return None, None
+            return source_before(text, found[0][0], start), (start, end)
     if stop < len(text) and text[stop] == ",":
         return _appositive_then_cue(text, found[0][0], stop)
     return None, None
@@ -154,8 +193,9 @@ def _attributed_before(
     text: str, start: int, end: int, sentence_starts: list[int]
 ) -> Candidate | None:
     """Match `Smith said: "..."` and `He told reporters, "..."`."""
-    lo = _sentence_start(sentence_starts, start)
-    cues = [w for w in words(text, lo, start) if w[2] in QUOTE_CUES]
+    lo = sentence_start(sentence_starts, start)
+    found = words(text, lo, start)
+    cues = [w for i, w in enumerate(found) if w[2] in QUOTE_CUES and is_verb_use(text, found, i)]
     if not cues:
         return None
     cue_start, cue_end, _ = cues[-1]
@@ -163,6 +203,8 @@ def _attributed_before(
     if gap is None or (text[cue_end:start].strip() and not gap.group("punct")):
         return None
     source = next(filter(None, (source_before(text, lo, c[0]) for c in reversed(cues))), None)
+    if source is None and cues[-1][2].endswith("ing"):
+        source = sentence_subject(text, lo, cue_start)
     if source is None:
         return None
     kind, content_start = "direct_quote", start
@@ -171,7 +213,21 @@ def _attributed_before(
     return Candidate(content_start, end, cue_start, cue_end, "quote_before", *source, kind)
 
 
-def _sentence_start(starts: list[int], pos: int) -> int:
+def _colon_before(text: str, start: int, end: int, sentence_starts: list[int]) -> Candidate | None:
+    """Match `Clinton has since apologized for it: "..."` (the phrase before the colon)."""
+    colon = len(text[:start].rstrip()) - 1
+    lo = sentence_start(sentence_starts, start)
+    if colon <= lo or text[colon] != ":":
+        return None
+    subject = sentence_subject(text, lo, colon)
+    between = words(text, subject[1], colon) if subject else []
+    if subject is None or len(between) > 12:
+        return None
+    cue_start = between[0][0] if between else colon
+    return Candidate(start, end, cue_start, colon + 1, "quote_colon", *subject, "direct_quote")
+
+
+def sentence_start(starts: list[int], pos: int) -> int:
     """Return the start of the sentence holding `pos` (starts are sorted)."""
     index = bisect.bisect_right(starts, pos) - 1
     return starts[index] if index >= 0 else 0
@@ -182,35 +238,5 @@ def _continues(text: str, claim: Candidate, following: tuple[int, int]) -> bool:
     tail = max(claim.cue_end, claim.source_end or 0)
     if claim.pattern != "quote_after" or following[0] < tail:
         return False
-    between = text[tail:following[0]]
+    between = text[tail : following[0]]
     return len(between) < 40 and bool(re.fullmatch(r"[^.!?\n\"“”]*[,.:][ \t]*", between))
-
-
-def context_quotes(
-    text: str, spans: list[tuple[int, int]], claims: list[Candidate], starts: list[int]
-) -> list[Candidate]:
-    """Give a sentence-initial quote with no speaker beside it the previous speaker."""
-    found: list[Candidate] = []
-    ordered = sorted((c for c in claims if c.has_source), key=lambda c: c.end)
-    ends = [c.end for c in ordered]
-    covered = sorted((c.start, c.end) for c in claims)
-    for start, end in spans:
-        if len(words(text, start, end)) < 3 or _sentence_start(starts, start) != start:
-            continue
-        index = bisect.bisect_right(ends, start) - 1
-        if index < 0 or start - ordered[index].end >= 600 or _covered(covered, start, end):
-            continue
-        last = ordered[index]
-        if last.pattern.startswith("quote") and "\n" not in text[last.end:start]:
-            last.end = end
-            ends[index] = end
-            continue
-        found.append(Candidate(start, end, last.cue_start, last.cue_end, "quote_context",
-                               last.source_start, last.source_end, "direct_quote"))
-    return found
-
-
-def _covered(covered: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Tell whether a span overlaps one of the sorted claim spans."""
-    index = bisect.bisect_left(covered, (end, end)) - 1
-    return index >= 0 and covered[index][1] > start and covered[index][0] < end

@@ -9,9 +9,32 @@ from verify.extraction.lexicon import (
     TRAILING_CUES,
 )
 from verify.extraction.phrases import looks_like_source, source_after, source_before, words
-from verify.extraction.speech import content_start_after, subject_cue
+from verify.extraction.speech import content_start, is_verb_use, subject_cue
 
 Masked = Callable[[int], bool]
+COLON_LABEL = re.compile(r"([A-Z][^:.!?\"“”\n]{0,60}?):\s+")
+LABELS = {
+    "update",
+    "note",
+    "editor's note",
+    "editor’s note",
+    "photo",
+    "video",
+    "watch",
+    "read more",
+    "related",
+    "source",
+    "sources",
+    "credit",
+    "image",
+    "correction",
+    "clarification",
+    "disclosure",
+    "warning",
+    "breaking",
+}
+LABEL_GLUE = set("of the and on in at for to from".split())
+TAIL = re.compile(r",\s+which\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 PARTICIPLE = re.compile(r",\s+(?:and\s+)?([a-z]+ing)\b")
 TRAILING_PUNCT = ".,;:!? \t"
@@ -29,11 +52,23 @@ def reported_claims(text: str, lo: int, hi: int, masked: Masked) -> list[Candida
     end = content_end(text, lo, hi)
     if end - lo < 8:
         return []
-    found = according_to(text, lo, end, masked)
+    found = according_to(text, lo, end, masked) or colon_label(text, lo, end)
     if found:
         return found
     claims = subject_cue(text, lo, end, masked) or trailing(text, lo, end, masked)
-    return [part for claim in claims for part in _split_participle(text, claim, masked)]
+    claims = [part for claim in claims for part in _split_participle(text, claim, masked)]
+    for claim in claims:
+        if claim.pattern in ("subject_cue", "participle"):
+            claim.end = cut_tail(text, claim.start, claim.end, masked)
+    return claims
+
+
+def cut_tail(text: str, start: int, end: int, masked: Masked) -> int:
+    """End a content before a tacked-on relative clause: ", which ..."."""
+    for match in TAIL.finditer(text, start, end):
+        if not masked(match.start()) and len(words(text, start, match.start())) >= 3:
+            return match.start()
+    return end
 
 
 def according_to(text: str, lo: int, end: int, masked: Masked) -> list[Candidate]:
@@ -44,18 +79,31 @@ def according_to(text: str, lo: int, end: int, masked: Masked) -> list[Candidate
     comma = text.find(",", match.end(), end)
     source_end = comma if comma >= 0 else end
     source = (match.end() + 1, source_end)
-    if not looks_like_source(text, *source):
+    if not 0 < len(words(text, *source)) <= 16:
         return []
     if match.start() == lo and comma >= 0:
         start = comma + 1
         while start < end and text[start].isspace():
             start += 1
         content = (start, end)
-    elif comma < 0 and text[lo:match.start()].rstrip().endswith(","):
-        content = (lo, len(text[:match.start()].rstrip()) - 1)
+    elif comma < 0 and text[lo : match.start()].rstrip().endswith(","):
+        content = (lo, len(text[: match.start()].rstrip()) - 1)
     else:
         content = (lo, end)
     return [Candidate(*content, *match.span(), "according_to", *source)]
+
+
+def colon_label(text: str, lo: int, end: int) -> list[Candidate]:
+    """Match a speaker label: `Jane Smith: ...`, `Trump on Twitter: ...`."""
+    match = COLON_LABEL.match(text, lo, end)
+    if match is None or match.group(1).lower() in LABELS:
+        return []
+    name_end = match.end(1)
+    if not looks_like_source(text, lo, name_end, 6) or len(words(text, match.end(), end)) < 2:
+        return []
+    if any(text[s].islower() and w not in LABEL_GLUE for s, _, w in words(text, lo, name_end)):
+        return []
+    return [Candidate(match.end(), end, name_end, name_end + 1, "colon", lo, name_end)]
 
 
 def trailing(text: str, lo: int, end: int, masked: Masked) -> list[Candidate]:
@@ -81,17 +129,17 @@ def _inverted(text: str, lo: int, comma: int, found: list, end: int) -> Candidat
     source = source_after(text, cue[1], end)
     if source is None:
         return None
-    source_end = end if text[source[1]:end].lstrip().startswith(",") else source[1]
+    source_end = end if text[source[1] : end].lstrip().startswith(",") else source[1]
     return Candidate(lo, comma, cue[0], cue[1], "trailing_inverted", source[0], source_end)
 
 
 def _subject_first(text: str, lo: int, comma: int, found: list, end: int) -> Candidate | None:
     """Match `..., the statement read.` and `..., Smith, an aide, said.`."""
     index = next((i for i, w in enumerate(found) if w[2] in TRAILING_CUES), None)
-    if index is None or "," in text[found[index][1]:end] or len(found) - index > 10:
+    if index is None or "," in text[found[index][1] : end] or len(found) - index > 10:
         return None
     cue = found[index]
-    if cue[2].endswith("ing"):
+    if cue[2].endswith("ing") or not is_verb_use(text, found, index):
         return None
     source = source_before(text, comma + 1, cue[0]) if index else None
     if source is None:
@@ -110,12 +158,17 @@ def _split_participle(text: str, claim: Candidate, masked: Masked) -> list[Candi
         word = match.group(1)
         if word not in PARTICIPLE_CUES or masked(match.start()):
             continue
-        second_start = content_start_after(text, match.end(1), claim.end, word)
+        second_start = content_start(text, match.end(1), claim.end, word)
         if second_start >= claim.end:
             continue
         second = Candidate(
-            second_start, claim.end, match.start(1), match.end(1), "participle",
-            claim.source_start, claim.source_end,
+            second_start,
+            claim.end,
+            match.start(1),
+            match.end(1),
+            "participle",
+            claim.source_start,
+            claim.source_end,
         )
         claim.end = match.start()
         return [claim, second]

@@ -3,12 +3,14 @@
 import re
 
 PARAGRAPH = re.compile(r"[^\n]+")
-ABBREVIATIONS = set("""
+ABBREVIATIONS = set(
+    """
 mr mrs ms dr sen rep gov gen lt col sgt st jan feb mar apr jun jul aug sep sept
 oct nov dec jr sr inc co corp vs no ft mt capt adm maj rev prof gov u.s u.k
 u.n d.c e.g i.e a.m p.m ariz calif fla ga ill mass mich minn nev pa tenn tex va
 wash wis conn colo okla ore del md mo ky la ala ark neb kan
-""".split())
+""".split()
+)
 SENTENCE_END = re.compile(r"[.!?]+[\"”'’)\]]*(?=\s+[\"“‘(\[`']*[A-Z0-9])")
 CHROME = re.compile(
     r"^(?:\d+\s+min(?:ute)?s?\s+read|show\s+(?:more|less)|read\s+(?:more|less|next)|"

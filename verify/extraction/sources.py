@@ -37,7 +37,7 @@ def resolve_sources(text: str, claims: list[Candidate]) -> None:
         if not claim.has_source:
             claim.source, claim.source_kind, claim.kind = None, "unattributed", "unattributed"
             continue
-        raw = text[claim.source_start:claim.source_end]
+        raw = text[claim.source_start : claim.source_end]
         name, kind = _resolve(raw, text, claim, history)
         claim.source, claim.source_kind = name, kind
         if name.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
@@ -55,7 +55,10 @@ def _resolve(raw: str, text: str, claim: Candidate, history: list) -> tuple[str,
         return _relative_antecedent(text, claim.source_start) or _latest(history, None, raw)
     if lowered in GROUP_PRONOUNS or _head(lowered) in DOCUMENT_NOUNS:
         return _latest(history, ("official", "media", "social_media"), raw)
-    return clean_name(raw), source_kind(raw)
+    name = clean_name(raw)
+    if name.lower() in TITLES:
+        return _titled_person(text, name) or name, source_kind(raw)
+    return name, source_kind(raw)
 
 
 def _latest(history: list, kinds: tuple | None, raw: str) -> tuple[str, str]:
@@ -68,7 +71,7 @@ def _latest(history: list, kinds: tuple | None, raw: str) -> tuple[str, str]:
 
 def _nearest_person(text: str, pos: int) -> tuple[str, str] | None:
     """Return the last person's name written shortly before `pos`."""
-    window = text[max(0, pos - 400):pos]
+    window = text[max(0, pos - 400) : pos]
     for match in reversed(list(PERSON_NAME.finditer(window))):
         tokens = clean_name(match.group()).split()
         if len(tokens) >= 2 and _is_person_name(tokens):
@@ -76,9 +79,19 @@ def _nearest_person(text: str, pos: int) -> tuple[str, str] | None:
     return None
 
 
+def _titled_person(text: str, title: str) -> str | None:
+    """Return the name that follows a bare title elsewhere ("Mayor" -> "Ana Ruiz")."""
+    pattern = rf"\b{re.escape(title)}\s+((?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w.'’-]*)"
+    match = re.search(pattern, text)
+    if match is None:
+        return None
+    tokens = clean_name(match.group(1)).split()
+    return " ".join(tokens) if _is_person_name(tokens) else None
+
+
 def _relative_antecedent(text: str, pos: int) -> tuple[str, str] | None:
     """Return the noun phrase before `, who`."""
-    before = text[max(0, pos - 80):pos].rstrip()
+    before = text[max(0, pos - 80) : pos].rstrip()
     if not before.endswith(","):
         return None
     match = re.search(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*,$", before)
@@ -108,13 +121,16 @@ def clean_name(raw: str) -> str:
 
 
 def _is_title(token: str) -> bool:
+    """Tell whether a token is a title such as "President" or "U.S."."""
     return token.lower().strip(".") in TITLES or bool(TITLE_PREFIXES.match(token + " "))
 
 
 def _is_person_name(tokens: list[str]) -> bool:
     """Tell whether capitalised tokens name a person rather than an organisation."""
-    return bool(tokens) and all(t[:1].isupper() for t in tokens) and not any(
-        _bare(t) in ORG_NOUNS | MEDIA_WORDS | SOCIAL_WORDS for t in tokens
+    return (
+        bool(tokens)
+        and all(t[:1].isupper() for t in tokens)
+        and not any(_bare(t) in ORG_NOUNS | MEDIA_WORDS | SOCIAL_WORDS for t in tokens)
     )
 
 

@@ -1,5 +1,6 @@
 """Outlet verification statements and the claims they refer to."""
 
+import bisect
 import re
 from collections import Counter
 
@@ -23,15 +24,22 @@ def is_verification(text: str, start: int, end: int) -> bool:
     return VERIFY.search(text, start, end) is not None
 
 
-def attach_notes(claims: list[Candidate], statements: list[tuple[int, int, int]],
-                 paragraph_of: dict[int, int], text: str) -> None:
+def attach_notes(
+    claims: list[Candidate],
+    statements: list[tuple[int, int, int]],
+    paragraph_of: dict[int, int],
+    text: str,
+) -> None:
     """Set the note of the claims each statement (start, end, paragraph) refers to."""
+    starts = [c.start for c in claims]
     floor = -1
     for start, end, paragraph in statements:
-        window = [
-            c for c in claims
-            if floor < c.start < start and paragraph - paragraph_of[c.start] <= WINDOW
-        ]
+        first = bisect.bisect_right(starts, floor)
+        index = bisect.bisect_left(starts, start)
+        window = []
+        while index > first and paragraph - paragraph_of[starts[index - 1]] <= WINDOW:
+            index -= 1
+            window.insert(0, claims[index])
         _annotate(window, text[start:end].strip())
         floor = end
 

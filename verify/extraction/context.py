@@ -1,0 +1,47 @@
+"""Quotes with no speaker beside them: the previous speaker of the paragraph."""
+
+import bisect
+
+from verify.extraction.candidate import Candidate
+from verify.extraction.quotes import sentence_start
+from verify.extraction.tokens import words
+
+
+def context_quotes(
+    text: str, spans: list[tuple[int, int]], claims: list[Candidate], starts: list[int]
+) -> list[Candidate]:
+    """Give a sentence-initial quote with no speaker beside it the previous speaker."""
+    found: list[Candidate] = []
+    ordered = sorted((c for c in claims if c.has_source), key=lambda c: c.end)
+    ends = [c.end for c in ordered]
+    covered = sorted((c.start, c.end) for c in claims)
+    for start, end in spans:
+        if len(words(text, start, end)) < 3 or sentence_start(starts, start) != start:
+            continue
+        index = bisect.bisect_right(ends, start) - 1
+        if index < 0 or start - ordered[index].end >= 600 or _covered(covered, start, end):
+            continue
+        last = ordered[index]
+        if last.pattern.startswith("quote") and "\n" not in text[last.end : start]:
+            last.end = end
+            ends[index] = end
+            continue
+        found.append(
+            Candidate(
+                start,
+                end,
+                last.cue_start,
+                last.cue_end,
+                "quote_context",
+                last.source_start,
+                last.source_end,
+                "direct_quote",
+            )
+        )
+    return found
+
+
+def _covered(covered: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Tell whether a span overlaps one of the sorted claim spans."""
+    index = bisect.bisect_left(covered, (end, end)) - 1
+    return index >= 0 and covered[index][1] > start and covered[index][0] < end

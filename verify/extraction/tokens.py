@@ -1,0 +1,40 @@
+"""Word tokens of a body, computed once per body and sliced by offsets."""
+
+import bisect
+import re
+import threading
+
+WORD = re.compile(r"\w+(?:['’.&-]\w+)*")
+_local = threading.local()
+
+
+def _index(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Return (starts, tokens) for `text`, reusing the last body of this thread."""
+    cached = getattr(_local, "cached", None)
+    if cached is None or cached[0] is not text:
+        tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
+        cached = (text, [t[0] for t in tokens], tokens)
+        _local.cached = cached
+    return cached[1], cached[2]
+
+
+def _scan(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Tokenise text[start:end] directly (for words cut by a range edge)."""
+    return [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text, start, end)]
+
+
+def words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Return (start, end, lowercased word) for the words of text[start:end]."""
+    if end <= start:
+        return []
+    starts, tokens = _index(text)
+    first = bisect.bisect_left(starts, start)
+    found = []
+    if first and tokens[first - 1][1] > start:
+        found += _scan(text, start, min(end, tokens[first - 1][1]))
+    last = bisect.bisect_left(starts, end)
+    if first < last:
+        found += tokens[first : last - 1]
+        tail = tokens[last - 1]
+        found += [tail] if tail[1] <= end else _scan(text, tail[0], end)
+    return found
