@@ -12,15 +12,19 @@ from marshmallow import ValidationError
 
 from verify.extensions import db
 from verify.extraction import claim_to_dict, extract_claims
+from verify.models import SOURCE_KINDS, Article
 from verify.schemas import ArticleInSchema
-from verify.services import accounts, samples
+from verify.services import accounts, backup, corrections, samples
+from verify.services.exports import csv_chunks, jsonl_chunks
 from verify.services.files import UnreadableFile, article_text, read_article_file
 from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article
+from verify.services.reports import REPORT_COLUMNS, UnverifiedReport
 
 users_cli = AppGroup("users", help="Manage fact-checkers, editors and admins.")
 tokens_cli = AppGroup("tokens", help="Issue API tokens.")
 claims_cli = AppGroup("claims", help="Work with claims.")
 samples_cli = AppGroup("samples", help="Sample data for a first look.")
+reports_cli = AppGroup("reports", help="Editors' reports.")
 
 
 @users_cli.command("create")
@@ -118,6 +122,32 @@ def extract(files):
         sys.exit(1)
 
 
+@claims_cli.command("export-corrections")
+@click.option(
+    "--texts",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also write each article's text to DIR/article-ID.txt; `file` then names it.",
+)
+def export_corrections(texts):
+    """Print fact-checkers' corrections as `claims extract` lines, one per corrected article.
+
+    Each line holds the article's claims as fact-checkers left them (fixed spans, sources and
+    kinds, claims added by hand), in the format of `flask claims extract`, and under
+    "dismissed" the claims they rejected as false.
+    """
+    if texts:
+        texts.mkdir(parents=True, exist_ok=True)
+    for article_id in corrections.corrected_article_ids():
+        article = db.session.get(Article, article_id)
+        file = f"article-{article_id}.txt"
+        if texts:
+            path = texts / file
+            path.write_text(article.body, encoding="utf-8", newline="")
+            file = str(path)
+        line = corrections.corrected_article(article, file)
+        click.echo(json.dumps(line, ensure_ascii=False, default=str))
+
+
 @samples_cli.command("load")
 def load_samples():
     """Load the bundled sample articles; running it again adds nothing."""
@@ -126,6 +156,49 @@ def load_samples():
     click.echo(f"Sample articles: {added} added.")
 
 
+@click.command("db-backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def db_backup(path):
+    """Write a backup of the whole database to PATH (SQLite file or pg_dump archive)."""
+    try:
+        backup.backup_database(path)
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Backup written to {path}.")
+
+
+@click.command("db-restore")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.confirmation_option(prompt="This replaces every row in the database. Continue?")
+def db_restore(path):
+    """Replace the database's contents with the backup at PATH."""
+    try:
+        backup.restore_database(path)
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Restored from {path}.")
+
+
+@reports_cli.command("unverified")
+@click.option("--format", "output_format", type=click.Choice(["csv", "jsonl"]), default="csv",
+              show_default=True)
+@click.option("--outlet", help="Only outlets whose name contains this.")
+@click.option("--author", help="Only authors whose name contains this.")
+@click.option("--source", help="Only sources whose name contains this.")
+@click.option("--source-kind", type=click.Choice(SOURCE_KINDS))
+@click.option("--overdue/--not-overdue", default=None, help="Only claims past (or within) "
+              "the overdue threshold, OVERDUE_AFTER_HOURS.")
+@click.option("--older-than-days", type=click.IntRange(min=0))
+def unverified_report(output_format, **filters):
+    """Write every unverified claim to stdout as CSV or JSON Lines, streamed row by row."""
+    filters = {name: value for name, value in filters.items() if value is not None}
+    query = UnverifiedReport(filters, current_app.config["OVERDUE_AFTER_HOURS"]).rows()
+    chunks = csv_chunks if output_format == "csv" else jsonl_chunks
+    for chunk in chunks(query, REPORT_COLUMNS):
+        click.echo(chunk, nl=False)
+
+
 def register_commands(app) -> None:
-    for command in (users_cli, tokens_cli, claims_cli, samples_cli, ingest):
+    for command in (users_cli, tokens_cli, claims_cli, samples_cli, ingest, db_backup, db_restore,
+                    reports_cli):
         app.cli.add_command(command)

@@ -1,6 +1,6 @@
 """One error shape: JSON for the API and scripts, a page for people."""
 
-from flask import jsonify, redirect, render_template, request, url_for
+from flask import current_app, jsonify, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from verify.extensions import db
@@ -8,8 +8,8 @@ from verify.extensions import db
 
 def wants_json() -> bool:
     """API paths, report exports and clients asking for JSON get JSON errors."""
-    if request.path.startswith(("/api/", "/badges/")) or request.path.endswith(
-        (".json", ".csv")
+    if request.path.startswith(("/api/", "/badges/", "/oembed")) or request.path.endswith(
+        (".json", ".jsonl", ".csv")
     ):
         return True
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
@@ -60,11 +60,14 @@ def exc_headers(exc: HTTPException) -> dict:
 
 
 def handle_unexpected_error(exc: Exception):
+    """Roll back whatever the request began and answer 500 in the usual shape."""
     db.session.rollback()
+    if current_app.testing:
+        raise exc
+    current_app.logger.exception("Unhandled error on %s %s", request.method, request.path)
     return handle_http_exception(InternalServerError())
 
 
 def register_error_handlers(app) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
-    if not app.testing:
-        app.register_error_handler(Exception, handle_unexpected_error)
+    app.register_error_handler(Exception, handle_unexpected_error)

@@ -39,6 +39,8 @@ def configure_sqlite_connection(dbapi_connection, connection_record):
     if isinstance(dbapi_connection, sqlite3.Connection):
         dbapi_connection.isolation_level = None
         dbapi_connection.execute("PRAGMA foreign_keys=ON")
+        # Readers keep reading while one writer commits.
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
 
 
 @event.listens_for(Engine, "begin")

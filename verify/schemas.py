@@ -1,10 +1,16 @@
 """Marshmallow schemas for every API input and output."""
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from verify.models import EVIDENCE_STANCES, STATUSES
+from verify.models import EVIDENCE_STANCES, SOURCE_KINDS, STATUSES
 
-NOT_BLANK = validate.Regexp(r"\S", error="Must not be empty.")
+
+def not_blank(value: str) -> None:
+    if not value.strip():
+        raise ValidationError("Must not be empty.")
+
+
+NOT_BLANK = not_blank
 HTTP_URL = validate.URL(schemes={"http", "https"}, error="Must be an http(s) URL.")
 
 class ArticleInSchema(Schema):
@@ -89,21 +95,35 @@ class ClaimEventSchema(Schema):
     changes = fields.Dict(dump_only=True, allow_none=True)
 
 class ReportQuerySchema(Schema):
+    """Filters, grouping and keyset position of the unverified report."""
+
     article = fields.Integer(validate=validate.Range(min=1))
     source = fields.String(validate=validate.Length(min=1, max=300))
     outlet = fields.String(validate=validate.Length(min=1, max=200))
+    author = fields.String(validate=validate.Length(min=1, max=200))
+    source_kind = fields.String(validate=validate.OneOf(SOURCE_KINDS))
     older_than_days = fields.Integer(validate=validate.Range(min=0, max=36500))
+    overdue = fields.Boolean()
+    overdue_hours = fields.Integer(validate=validate.Range(min=1, max=876000))
+    group = fields.String(validate=validate.OneOf(("outlet", "author", "source", "source_kind")))
+    after = fields.Integer(validate=validate.Range(min=1))
+    before = fields.Integer(validate=validate.Range(min=1))
 
-class ReportRowSchema(Schema):
-    claim_id = fields.Integer()
-    article_id = fields.Integer()
-    article_title = fields.String()
-    outlet = fields.String(allow_none=True)
-    source = fields.String(allow_none=True)
-    kind = fields.String()
-    text = fields.String()
-    note = fields.String(allow_none=True)
-    created_at = fields.DateTime()
+    @validates_schema
+    def one_direction(self, data, **kwargs):
+        if "after" in data and "before" in data:
+            raise ValidationError("Give after or before, not both.", "before")
+
+
+class DashboardQuerySchema(Schema):
+    weeks = fields.Integer(load_default=12, validate=validate.Range(min=1, max=104))
+
+
+class OEmbedQuerySchema(Schema):
+    url = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    format = fields.String(load_default="json")
+    maxwidth = fields.Integer(validate=validate.Range(min=1))
+    maxheight = fields.Integer(validate=validate.Range(min=1))
 
 class TokenRequestSchema(Schema):
     username = fields.String(required=True, validate=validate.Length(min=1, max=64))

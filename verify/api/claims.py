@@ -15,6 +15,7 @@ from verify.schemas import (
     ClaimUpdateSchema,
 )
 from verify.services.review import StaleVersion, review_claim
+from verify.services.transactions import commit_with_retry
 
 blp = Blueprint("api_claims", __name__, url_prefix="/api/claims")
 
@@ -71,10 +72,11 @@ def get_claim(claim_id):
 @blp.alt_response(428, description="If-Match is missing")
 def update_claim(changes, claim_id):
     """Set a claim's status, note or evidence"""
-    claim = load_claim(claim_id)
     expected_version = version_from_if_match()
     try:
-        review_claim(claim, changes, g.user, expected_version)
+        claim = commit_with_retry(
+            lambda: review_claim(load_claim(claim_id), changes, g.user, expected_version)
+        )
     except StaleVersion as exc:
         abort(
             409,
@@ -82,7 +84,6 @@ def update_claim(changes, claim_id):
             f"{exc.claim.version}. Reload it and apply your change again.",
             errors={"headers": {"If-Match": [f"Current version is {exc.claim.version}."]}},
         )
-    db.session.commit()
     return claim, 200, {"ETag": f'"{claim.version}"'}
 
 
