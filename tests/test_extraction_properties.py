@@ -25,7 +25,8 @@ def assert_offsets_hold(text, claims):
         assert 0 <= claim.start < claim.end <= len(text)
         assert text[claim.start : claim.end] == claim.text
         assert 0 <= claim.cue_start <= claim.cue_end <= len(text)
-        assert text[claim.cue_start : claim.cue_end] == claim.cue or claim.cue_start == claim.cue_end
+        cue_text = text[claim.cue_start : claim.cue_end]
+        assert cue_text == claim.cue or claim.cue_start == claim.cue_end
         if claim.source_start is not None:
             assert 0 <= claim.source_start <= claim.source_end <= len(text)
         assert claim.kind in {"direct_quote", "reported", "unattributed"}
