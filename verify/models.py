@@ -9,6 +9,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, Text, select
 from sqlalchemy.orm import Mapped, WriteOnlyMapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from verify.append_only import install_append_only_guard
 from verify.dates import now_utc
 from verify.extensions import db
 
@@ -210,3 +211,6 @@ def find_token_user(token: str) -> User | None:
     if row is None or not row.is_usable() or not row.user.active:
         return None
     return row.user
+
+
+install_append_only_guard(ClaimEvent.__table__)
