@@ -8,6 +8,11 @@ from flask_login import current_user
 from verify.extensions import db, login
 from verify.models import User, find_token_user
 
+STAFF = ("fact-checker", "editor", "admin")
+REVIEWERS = ("fact-checker", "admin")
+ASSIGNERS = ("editor", "admin")
+ADMINS = ("admin",)
+
 login.login_view = "auth.sign_in"
 login.login_message = "Please sign in to continue."
 

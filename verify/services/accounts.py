@@ -41,6 +41,21 @@ def authenticate(username: str, password: str) -> User | None:
     return user if user is not None and user.check_password(password) else None
 
 
+def all_users() -> list[User]:
+    return db.session.scalars(select(User).order_by(User.username)).all()
+
+
+def update_user(user: User, role: str, active: bool, acting: User) -> None:
+    """Change a user's role or switch the account on or off; never one's own."""
+    if role not in ROLES:
+        raise AccountError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
+    if user.id == acting.id and (role != user.role or not active):
+        raise AccountError("You cannot change your own role or switch off your own account.")
+    user.role = role
+    user.active = active
+    db.session.flush()
+
+
 def user_count() -> int:
     return db.session.scalar(select(func.count(User.id)))
 

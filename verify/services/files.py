@@ -10,36 +10,55 @@ class UnreadableFile(Exception):
     """The file is not an article verify can read; the message says why."""
 
 
+UPLOAD_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def decode_text(name: str, data: bytes) -> str:
+    """UTF-8 text, or UnreadableFile saying why not."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(f"{name}: not UTF-8 text ({exc.reason}).") from exc
+    if "\x00" in text:
+        raise UnreadableFile(f"{name}: looks binary, not an article.")
+    return text
+
+
 def read_text(path: Path) -> str:
     try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            text = handle.read()
-    except UnicodeDecodeError as exc:
-        raise UnreadableFile(f"{path}: not UTF-8 text ({exc.reason}).") from exc
+        data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(f"{path}: {exc.strerror}.") from exc
-    if "\x00" in text:
-        raise UnreadableFile(f"{path}: looks binary, not an article.")
-    return text
+    return decode_text(str(path), data)
 
 
 def first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
-def read_article_file(path: Path) -> dict:
-    """Return title, body and metadata; the body is what extraction offsets index."""
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        return read_json_article(path)
-    text = read_text(path)
-    if suffix in (".html", ".htm"):
+def parse_article_text(name: str, text: str) -> dict:
+    """Title and body of a .txt or .html article; HTML is reduced to its main text."""
+    if name.lower().endswith((".html", ".htm")):
         text = html_to_text(text)
         if not text.strip():
-            raise UnreadableFile(f"{path}: no main text found in this HTML page.")
+            raise UnreadableFile(f"{name}: no main text found in this HTML page.")
     if not text.strip():
-        raise UnreadableFile(f"{path}: the file is empty.")
+        raise UnreadableFile(f"{name}: the file is empty.")
     return {"title": first_line(text)[:500], "body": text}
+
+
+def read_article_file(path: Path) -> dict:
+    """Return title, body and metadata; the body is what extraction offsets index."""
+    if path.suffix.lower() == ".json":
+        return read_json_article(path)
+    return parse_article_text(str(path), read_text(path))
+
+
+def read_article_upload(filename: str, data: bytes) -> dict:
+    """Read an uploaded .txt or .html article like a file given to `flask ingest`."""
+    if not filename.lower().endswith(UPLOAD_SUFFIXES):
+        raise UnreadableFile(f"{filename}: upload a .txt or .html file.")
+    return parse_article_text(filename, decode_text(filename, data))
 
 
 def read_json_article(path: Path) -> dict:

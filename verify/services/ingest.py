@@ -98,16 +98,21 @@ def source_text(body: str, found: ExtractedClaim) -> str | None:
 
 
 def source_for(found: ExtractedClaim) -> Source | None:
-    """Find or create the one Source row for whoever stands behind a claim."""
+    """The one Source row for whoever stands behind an extracted claim."""
     if not found.source:
         return None
-    key = source_key(found.source)[:200] or found.source.lower()[:200]
+    return find_or_create_source(found.source, found.source_kind)
+
+
+def find_or_create_source(name: str, kind: str) -> Source:
+    """Find the source a name refers to, or create it with that kind."""
+    key = source_key(name)[:200] or name.lower()[:200]
     source = db.session.scalar(select(Source).where(Source.key == key))
     if source is not None:
         return source
     try:
         with db.session.begin_nested():
-            source = Source(key=key, name=found.source[:300], kind=found.source_kind)
+            source = Source(key=key, name=name[:300], kind=kind)
             db.session.add(source)
     except IntegrityError:
         source = db.session.scalar(select(Source).where(Source.key == key))

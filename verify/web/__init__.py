@@ -1,17 +1,25 @@
-"""HTML pages: readers, fact-checkers and editors."""
+"""HTML pages: readers, fact-checkers, editors and admins."""
 
-from verify.web.auth import bp as auth_blueprint
-from verify.web.badges import bp as badges_blueprint
-from verify.web.reader import bp as reader_blueprint
-from verify.web.reports import bp as reports_blueprint
-from verify.web.review import bp as review_blueprint
+from verify.web import (
+    admin,
+    articles,
+    assign,
+    auth,
+    badges,
+    corrections,
+    queue,
+    reader,
+    reports,
+    review,
+    sources,
+)
 
-BLUEPRINTS = (
-    auth_blueprint,
-    badges_blueprint,
-    reader_blueprint,
-    reports_blueprint,
-    review_blueprint,
+BLUEPRINTS = tuple(
+    module.bp
+    for module in (
+        auth, badges, reader, reports, review, queue, corrections, assign, articles,
+        sources, admin,
+    )
 )
 
 

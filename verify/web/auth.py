@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 
 from verify.services.accounts import authenticate
 from verify.web.forms import SignInForm
@@ -13,9 +13,17 @@ bp = Blueprint("auth", __name__)
 
 def safe_next_url(target: str | None) -> str:
     """Follow ?next= only to a path on this site."""
-    if target and urlsplit(target).netloc == "" and target.startswith("/"):
+    # "/\\host" is read by browsers as "//host", another site.
+    if target and target.startswith("/") and "\\" not in target and not urlsplit(target).netloc:
         return target
-    return url_for("review.queue")
+    return start_page()
+
+
+def start_page() -> str:
+    """Where a user lands after signing in: fact-checkers start at their own claims."""
+    if current_user.is_authenticated and current_user.role == "fact-checker":
+        return url_for("queue.my_claims")
+    return url_for("queue.queue")
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -24,10 +32,12 @@ def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         user = authenticate(form.username.data, form.password.data)
-        if user is not None:
-            login_user(user, remember=form.remember_me.data)
+        if user is None:
+            flash("Unknown username or wrong password.", "error")
+        elif not login_user(user, remember=form.remember_me.data):
+            flash("This account is switched off; ask an admin.", "error")
+        else:
             return redirect(safe_next_url(request.args.get("next")))
-        flash("Unknown username or wrong password.", "error")
     return render_template("auth/sign_in.html", form=form)
 
 

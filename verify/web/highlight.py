@@ -9,6 +9,7 @@ from verify.models import Claim
 class Segment:
     text: str
     claim: Claim | None = None
+    start: int = 0
 
 
 def article_segments(body: str, claims: list[Claim]) -> list[Segment]:
@@ -18,9 +19,9 @@ def article_segments(body: str, claims: list[Claim]) -> list[Segment]:
         if claim.start < position or claim.end > len(body):
             continue
         if claim.start > position:
-            segments.append(Segment(body[position : claim.start]))
-        segments.append(Segment(body[claim.start : claim.end], claim))
+            segments.append(Segment(body[position : claim.start], start=position))
+        segments.append(Segment(body[claim.start : claim.end], claim, claim.start))
         position = claim.end
     if position < len(body):
-        segments.append(Segment(body[position:]))
+        segments.append(Segment(body[position:], start=position))
     return segments

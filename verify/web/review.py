@@ -1,159 +1,193 @@
-"""Fact-checkers' workspace: the queue, reviewing a claim, adding an article."""
+"""The article review page: the text with its claims marked, and one claim's panel."""
 
 from collections import Counter
 
-from flask import (
-    Blueprint,
-    abort,
-    current_app,
-    flash,
-    redirect,
-    render_template,
-    request,
-    url_for,
-)
-from flask_login import current_user, login_required
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 
+from verify.auth import ASSIGNERS, REVIEWERS, STAFF, roles_required
 from verify.extensions import db
-from verify.models import Article, Claim, Source
-from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article
-from verify.services.review import StaleVersion, review_claim
-from verify.web.forms import ArticleForm, QueueFilterForm, ReviewForm
+from verify.models import Claim
+from verify.services.assignment import assignable_users
+from verify.services.review import StaleVersion, merge_evidence, review_claim
+from verify.web.forms import AssignForm, CorrectionForm, DismissForm, NewClaimForm, ReviewForm
 from verify.web.highlight import article_segments
 from verify.web.reader import load_article_with_claims
 
 bp = Blueprint("review", __name__)
 
 
-def require_role(*roles: str) -> None:
-    if not current_user.has_role(*roles):
-        abort(403, description=f"This needs the role {' or '.join(roles)}.")
+def is_htmx() -> bool:
+    """Tell whether htmx asked for a fragment rather than a whole page."""
+    return request.headers.get("HX-Request") == "true"
 
 
-@bp.route("/queue")
-@login_required
-def queue():
-    """List unverified claims, oldest first, with filters."""
-    filters = QueueFilterForm(request.args)
-    query = (
-        select(Claim)
-        .join(Claim.article)
-        .outerjoin(Claim.source)
-        .where(Claim.status == "unverified", Claim.dismissed.is_(False))
-        .options(selectinload(Claim.article), selectinload(Claim.source))
-        .order_by(Claim.created_at, Claim.id)
-    )
-    if filters.article.data:
-        query = query.where(Claim.article_id == filters.article.data)
-    if filters.outlet.data:
-        query = query.where(Article.outlet.ilike(f"%{filters.outlet.data}%"))
-    if filters.source.data:
-        query = query.where(Source.name.ilike(f"%{filters.source.data}%"))
-    page = db.paginate(query, per_page=50)
-    filter_args = {k: v for k, v in request.args.items() if k != "page" and v}
-    return render_template(
-        "review/queue.html",
-        page=page,
-        filters=filters,
-        filter_args=filter_args,
-        counts=status_counts(),
-    )
+def load_claim(claim_id: int) -> Claim:
+    return db.get_or_404(Claim, claim_id, description=f"No claim with id {claim_id}.")
 
 
-def status_counts() -> dict:
-    rows = db.session.execute(
-        select(Claim.status, func.count())
-        .where(Claim.dismissed.is_(False))
-        .group_by(Claim.status)
-    )
-    return dict(rows.all())
+def claim_url(claim: Claim) -> str:
+    """The review page with this claim's panel open."""
+    return url_for("review.review_article", article_id=claim.article_id, claim=claim.id)
 
 
-@bp.route("/review/articles/<int:article_id>")
-@login_required
-def review_article(article_id):
-    """Show an article's claims with a review form for each."""
-    require_role("fact-checker", "admin")
-    article = load_article_with_claims(article_id)
-    claims = article.public_claims
-    return render_template(
-        "review/article.html",
-        article=article,
-        claims=claims,
-        segments=article_segments(article.body, claims),
-        counts=Counter(claim.status for claim in claims),
-        review_forms={claim.id: review_form(claim) for claim in claims},
-        focus=request.args.get("claim", type=int),
-    )
+def redirect_to_claim(claim: Claim):
+    return redirect(claim_url(claim) + "#panel")
 
 
 def review_form(claim: Claim) -> ReviewForm:
     """A review form prefilled with the claim as it is saved now."""
+    evidence = [f"{item['url']} {item.get('title', '')}".strip() for item in claim.evidence or []]
     return ReviewForm(
         formdata=None,
         prefix=f"claim-{claim.id}",
         status=claim.status,
         note=claim.note or "",
-        evidence="\n".join(item["url"] for item in claim.evidence or []),
+        evidence="\n".join(evidence),
         version=claim.version,
     )
 
 
+def correction_form(claim: Claim) -> CorrectionForm:
+    return CorrectionForm(
+        formdata=None,
+        prefix=f"correct-{claim.id}",
+        text=claim.text,
+        start=claim.start,
+        source=claim.source_name or "",
+        source_kind=claim.source.kind if claim.source else "person",
+        cue=claim.cue,
+        kind=claim.kind,
+        version=claim.version,
+    )
+
+
+def assign_form(claim_or_none: Claim | None = None, prefix: str = "assign") -> AssignForm:
+    form = AssignForm(formdata=None, prefix=prefix).offer(assignable_users())
+    form.assignee.data = claim_or_none.assigned_to_id if claim_or_none else 0
+    return form
+
+
+def neighbours(claim: Claim) -> tuple[Claim | None, Claim | None, int]:
+    """The claims before and after this one in the text, and its position (1-based)."""
+    claims = claim.article.public_claims
+    if claim not in claims:
+        return None, None, 0
+    index = claims.index(claim)
+    previous = claims[index - 1] if index > 0 else None
+    following = claims[index + 1] if index + 1 < len(claims) else None
+    return previous, following, index + 1
+
+
+def panel_context(claim: Claim, form: ReviewForm | None = None, **extra) -> dict:
+    """Everything the claim panel shows: the claim, its forms, its history."""
+    previous, following, position = neighbours(claim)
+    context = {
+        "claim": claim,
+        "review_form": form or review_form(claim),
+        "correction_form": correction_form(claim),
+        "dismiss_form": DismissForm(formdata=None, prefix=f"dismiss-{claim.id}",
+                                    version=claim.version),
+        "history": db.session.scalars(claim.history()).all(),
+        "previous": previous,
+        "following": following,
+        "position": position,
+        "can_review": current_user.has_role(*REVIEWERS),
+        "can_assign": current_user.has_role(*ASSIGNERS),
+    }
+    if context["can_assign"]:
+        context["assign_form"] = assign_form(claim)
+    return {**context, **extra}
+
+
+def pick_claim(claims: list[Claim], claim_id: int | None) -> Claim | None:
+    """The claim asked for, else the first unverified one, else the first."""
+    chosen = next((claim for claim in claims if claim.id == claim_id), None)
+    public = [claim for claim in claims if not claim.dismissed]
+    unverified = next((claim for claim in public if claim.status == "unverified"), None)
+    return chosen or unverified or (public[0] if public else None)
+
+
+def render_page(article_id: int, claim_id: int | None, status: int = 200, **panel):
+    """Render the review page with one claim's panel open."""
+    article = load_article_with_claims(article_id)
+    claims = article.public_claims
+    selected = pick_claim(article.claims, claim_id)
+    can_assign = current_user.has_role(*ASSIGNERS)
+    page = render_template(
+        "review/article.html",
+        article=article,
+        claims=claims,
+        dismissed=[claim for claim in article.claims if claim.dismissed],
+        segments=article_segments(article.body, claims),
+        counts=Counter(claim.status for claim in claims),
+        selected=selected,
+        panel=panel_context(selected, **panel) if selected else None,
+        new_claim_form=NewClaimForm(formdata=None, prefix="new"),
+        article_assign_form=assign_form(prefix="assign-article") if can_assign else None,
+    )
+    return page, status
+
+
+def render_panel(claim: Claim, status: int = 200, **panel):
+    """The panel alone, for htmx, with the claim's mark and the counts updated in place."""
+    claims = claim.article.public_claims
+    page = render_template(
+        "review/panel_update.html",
+        article=claim.article,
+        counts=Counter(item.status for item in claims),
+        claims=claims,
+        panel=panel_context(claim, **panel),
+    )
+    return page, status
+
+
+@bp.route("/review/articles/<int:article_id>")
+@roles_required(*STAFF)
+def review_article(article_id):
+    """Show an article with its claims marked, and the selected claim's panel."""
+    return render_page(article_id, request.args.get("claim", type=int))
+
+
+@bp.route("/review/claims/<int:claim_id>")
+@roles_required(*STAFF)
+def claim_panel(claim_id):
+    """Show one claim's panel: htmx swaps it in, a browser gets the whole page."""
+    claim = load_claim(claim_id)
+    if not is_htmx():
+        return redirect_to_claim(claim)
+    return render_panel(claim)
+
+
 @bp.route("/claims/<int:claim_id>/review", methods=["POST"])
-@login_required
+@roles_required(*REVIEWERS)
 def save_review(claim_id):
     """Save a claim's status, note and evidence, refusing stale versions."""
-    require_role("fact-checker", "admin")
-    claim = db.get_or_404(Claim, claim_id, description=f"No claim with id {claim_id}.")
+    claim = load_claim(claim_id)
     form = ReviewForm(prefix=f"claim-{claim_id}")
-    target = url_for("review.review_article", article_id=claim.article_id, claim=claim_id)
     if not form.validate_on_submit():
-        for messages in form.errors.values():
-            flash("; ".join(messages), "error")
-        return redirect(target + f"#claim-{claim_id}")
+        return respond(claim, 422, form=form)
     changes = {
         "status": form.status.data,
         "note": form.note.data.strip() or None,
-        "evidence": form.evidence_links(),
+        "evidence": merge_evidence(claim.evidence, form.evidence_links()),
     }
     try:
         review_claim(claim, changes, current_user, int(form.version.data))
     except StaleVersion as exc:
-        flash_conflict(exc.claim, changes)
-        return redirect(target + f"#claim-{claim_id}")
+        # Keep what this reviewer typed, based on the version now saved, so that
+        # saving again is a deliberate choice made after seeing both.
+        form.version.data = exc.claim.version
+        return respond(exc.claim, 409, form=form, conflict=changes)
     db.session.commit()
+    if is_htmx():
+        return render_panel(claim, saved=True)
     flash(f"Claim {claim_id} saved as {claim.status}.", "info")
-    return redirect(target + f"#claim-{claim_id}")
+    return redirect_to_claim(claim)
 
 
-def flash_conflict(current: Claim, mine: dict) -> None:
-    flash(
-        f"Someone else saved claim {current.id} first, so your change was not saved. "
-        f"Saved now: {current.status}, note: {current.note or '(none)'}. "
-        f"Yours: {mine['status']}, note: {mine['note'] or '(none)'}. "
-        "Review theirs, then save again if yours should stand.",
-        "conflict",
-    )
-
-
-@bp.route("/articles/new", methods=["GET", "POST"])
-@login_required
-def new_article():
-    """Paste an article and see its claims at once."""
-    form = ArticleForm()
-    if form.validate_on_submit():
-        fields = {name: (form[name].data or None) for name in ("title", "url", "outlet", "author")}
-        fields["body"] = form.body.data.replace("\r\n", "\n")
-        try:
-            result = ingest_article(fields, current_app.config["MAX_ARTICLE_BYTES"])
-        except (ArticleTooLarge, ExtractionFailed) as exc:
-            db.session.rollback()
-            form.body.errors.append(str(exc))
-        else:
-            db.session.commit()
-            if not result.created:
-                flash("This article was already here; showing the stored copy.", "info")
-            return redirect(url_for("review.review_article", article_id=result.article.id))
-    return render_template("review/new_article.html", form=form)
+def respond(claim: Claim, status: int, **panel):
+    """Show the panel again, as a fragment for htmx or within the whole page."""
+    if is_htmx():
+        return render_panel(claim, status, **panel)
+    return render_page(claim.article_id, claim.id, status, **panel)

@@ -1,0 +1,64 @@
+"""Admins manage who may sign in and with which role."""
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from verify.auth import ADMINS, roles_required
+from verify.extensions import db
+from verify.models import User
+from verify.services.accounts import AccountError, all_users, create_user, update_user
+from verify.web.forms import NewUserForm, UserForm
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+def user_form(user: User) -> UserForm:
+    return UserForm(formdata=None, prefix=f"user-{user.id}", role=user.role, active=user.active)
+
+
+def render_users(new_form: NewUserForm, status: int = 200):
+    users = all_users()
+    forms = {user.id: user_form(user) for user in users}
+    return render_template("admin/users.html", users=users, forms=forms, new_form=new_form), status
+
+
+@bp.route("/users")
+@roles_required(*ADMINS)
+def users():
+    """List users with their roles; add users and change roles."""
+    return render_users(NewUserForm(formdata=None))
+
+
+@bp.route("/users", methods=["POST"])
+@roles_required(*ADMINS)
+def add_user():
+    """Add a user with a role and a first password."""
+    form = NewUserForm()
+    if not form.validate_on_submit():
+        return render_users(form, 422)
+    try:
+        create_user(form.username.data, form.role.data, form.password.data)
+    except AccountError as exc:
+        form.username.errors.append(str(exc))
+        return render_users(form, 422)
+    db.session.commit()
+    flash(f"Added {form.role.data} {form.username.data.strip()}.", "info")
+    return redirect(url_for("admin.users"))
+
+
+@bp.route("/users/<int:user_id>", methods=["POST"])
+@roles_required(*ADMINS)
+def update(user_id):
+    """Change a user's role, or switch the account on or off."""
+    user = db.get_or_404(User, user_id, description=f"No user with id {user_id}.")
+    form = UserForm(prefix=f"user-{user_id}")
+    if form.validate_on_submit():
+        try:
+            update_user(user, form.role.data, form.active.data, current_user)
+        except AccountError as exc:
+            flash(str(exc), "error")
+        else:
+            db.session.commit()
+            state = "active" if user.active else "switched off"
+            flash(f"{user.username} is now {user.role}, {state}.", "info")
+    return redirect(url_for("admin.users"))

@@ -1,0 +1,48 @@
+"""Adding an article from the workspace: paste it or upload a file."""
+
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+
+from verify.auth import STAFF, roles_required
+from verify.extensions import db
+from verify.services.files import UnreadableFile, first_line, read_article_upload
+from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article
+from verify.web.forms import ArticleForm
+
+bp = Blueprint("articles", __name__)
+METADATA = ("url", "outlet", "author")
+
+
+def article_fields(form: ArticleForm) -> dict:
+    """Title, body and metadata from the form; an uploaded file supplies what is blank."""
+    fields = {name: form[name].data or None for name in METADATA}
+    if form.file.data:
+        upload = form.file.data
+        fields.update(read_article_upload(upload.filename or "", upload.read()))
+    if (form.body.data or "").strip():
+        fields["body"] = form.body.data
+    fields["body"] = fields["body"].replace("\r\n", "\n")
+    title = (form.title.data or "").strip() or fields.get("title") or first_line(fields["body"])
+    fields["title"] = title[:500]
+    return fields
+
+
+@bp.route("/articles/new", methods=["GET", "POST"])
+@roles_required(*STAFF)
+def new_article():
+    """Paste or upload an article and see its claims at once."""
+    form = ArticleForm()
+    if form.validate_on_submit():
+        try:
+            fields = article_fields(form)
+            result = ingest_article(fields, current_app.config["MAX_ARTICLE_BYTES"])
+        except UnreadableFile as exc:
+            form.file.errors.append(str(exc))
+        except (ArticleTooLarge, ExtractionFailed) as exc:
+            db.session.rollback()
+            form.body.errors.append(str(exc))
+        else:
+            db.session.commit()
+            if not result.created:
+                flash("This article was already here; showing the stored copy.", "info")
+            return redirect(url_for("review.review_article", article_id=result.article.id))
+    return render_template("review/new_article.html", form=form)

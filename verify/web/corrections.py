@@ -1,0 +1,109 @@
+"""Fact-checkers correct extraction: fix a claim, add a missed one, dismiss a false one."""
+
+from flask import Blueprint, flash, redirect, url_for
+from flask_login import current_user
+
+from verify.auth import REVIEWERS, roles_required
+from verify.extensions import db
+from verify.models import Article
+from verify.services.corrections import (
+    CorrectionError,
+    add_manual_claim,
+    correct_claim,
+    set_dismissed,
+)
+from verify.services.review import StaleVersion
+from verify.web.forms import CorrectionForm, DismissForm, NewClaimForm
+from verify.web.review import load_claim, redirect_to_claim
+
+bp = Blueprint("corrections", __name__)
+
+
+def flash_form_errors(form) -> None:
+    for name, messages in form.errors.items():
+        label = form[name].label.text if name in form else name
+        flash(f"{label}: {'; '.join(messages)}", "error")
+
+
+def flash_stale(claim_id: int) -> None:
+    flash(
+        f"Someone else changed claim {claim_id} first, so your change was not saved. "
+        "Here it is as saved now; make your change again if it still stands.",
+        "conflict",
+    )
+
+
+@bp.route("/claims/<int:claim_id>/correct", methods=["POST"])
+@roles_required(*REVIEWERS)
+def correct(claim_id):
+    """Fix a claim's text span, source, cue or kind."""
+    claim = load_claim(claim_id)
+    form = CorrectionForm(prefix=f"correct-{claim_id}")
+    if not form.validate_on_submit():
+        flash_form_errors(form)
+        return redirect_to_claim(claim)
+    try:
+        changes = correct_claim(claim, form.claim_fields(), current_user, int(form.version.data))
+    except CorrectionError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+    except StaleVersion:
+        flash_stale(claim_id)
+    else:
+        db.session.commit()
+        fixed = ", ".join(changes) or "nothing"
+        flash(f"Claim {claim_id} corrected ({fixed} changed).", "info")
+    return redirect_to_claim(load_claim(claim_id))
+
+
+@bp.route("/claims/<int:claim_id>/dismiss", methods=["POST"])
+@roles_required(*REVIEWERS)
+def dismiss(claim_id):
+    """Dismiss a false claim: readers no longer see it; its history stays."""
+    return change_dismissal(claim_id, dismissed=True)
+
+
+@bp.route("/claims/<int:claim_id>/restore", methods=["POST"])
+@roles_required(*REVIEWERS)
+def restore(claim_id):
+    """Bring back a claim dismissed by mistake."""
+    return change_dismissal(claim_id, dismissed=False)
+
+
+def change_dismissal(claim_id: int, dismissed: bool):
+    claim = load_claim(claim_id)
+    form = DismissForm(prefix=f"dismiss-{claim_id}")
+    if not form.validate_on_submit():
+        flash_form_errors(form)
+        return redirect_to_claim(claim)
+    reason = (form.reason.data or "").strip() or None
+    try:
+        set_dismissed(claim, dismissed, current_user, int(form.version.data), reason)
+    except StaleVersion:
+        flash_stale(claim_id)
+        return redirect_to_claim(load_claim(claim_id))
+    db.session.commit()
+    done = "dismissed: readers no longer see it" if dismissed else "restored"
+    flash(f"Claim {claim_id} {done}.", "info")
+    return redirect_to_claim(claim)
+
+
+@bp.route("/review/articles/<int:article_id>/claims", methods=["POST"])
+@roles_required(*REVIEWERS)
+def add_claim(article_id):
+    """Add a claim the extractor missed, from text selected in the article."""
+    article = db.get_or_404(Article, article_id, description=f"No article with id {article_id}.")
+    form = NewClaimForm(prefix="new")
+    back = url_for("review.review_article", article_id=article_id)
+    if not form.validate_on_submit():
+        flash_form_errors(form)
+        return redirect(back)
+    try:
+        claim = add_manual_claim(article, form.claim_fields(), current_user)
+    except CorrectionError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(back)
+    db.session.commit()
+    flash(f"Claim {claim.id} added.", "info")
+    return redirect_to_claim(claim)

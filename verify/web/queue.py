@@ -1,0 +1,112 @@
+"""The fact-checkers' queue, their own claims, and actions on many claims at once."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request
+from flask_login import current_user
+from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
+
+from verify.auth import ASSIGNERS, REVIEWERS, STAFF, roles_required
+from verify.extensions import db
+from verify.models import STATUSES, Claim
+from verify.services.assignment import assign_claims, assignable_users, find_assignee
+from verify.services.queue import queue_claims, status_counts
+from verify.services.review import set_statuses
+from verify.web.auth import safe_next_url
+from verify.web.forms import BulkForm, QueueFilterForm
+
+bp = Blueprint("queue", __name__)
+PER_PAGE = 50
+
+
+@bp.route("/queue")
+@roles_required(*STAFF)
+def queue():
+    """List claims to review, oldest first, with filters and counts per status."""
+    return render_queue("Queue", "queue.queue", QueueFilterForm(request.args))
+
+
+@bp.route("/my-claims")
+@roles_required(*STAFF)
+def my_claims():
+    """List the claims assigned to the signed-in user, oldest first."""
+    form = QueueFilterForm(request.args)
+    form.assignee.data = "me"
+    return render_queue("My claims", "queue.my_claims", form)
+
+
+def render_queue(title: str, endpoint: str, form: QueueFilterForm):
+    form.validate()
+    filters = form.filters()
+    page = db.paginate(queue_claims(filters, current_user), per_page=PER_PAGE)
+    filter_args = {key: value for key, value in request.args.items() if key != "page" and value}
+    bulk = BulkForm(formdata=None)
+    bulk.action.choices = bulk_actions()
+    return render_template(
+        "review/queue.html",
+        title=title,
+        endpoint=endpoint,
+        page=page,
+        filters=form,
+        filter_args=filter_args,
+        counts=status_counts(filters, current_user),
+        bulk=bulk,
+    )
+
+
+def bulk_actions() -> list[SelectChoice]:
+    """The actions this user may apply to a selection."""
+    actions = []
+    if current_user.has_role(*REVIEWERS):
+        actions += [SelectChoice(f"status:{status}", f"Set status: {status}")
+                    for status in STATUSES]
+    if current_user.has_role(*ASSIGNERS):
+        actions += [SelectChoice(f"assign:{user.id}", f"Assign to {user.username}")
+                    for user in assignable_users()]
+        actions.append(SelectChoice("assign:0", "Unassign"))
+    return actions
+
+
+@bp.route("/queue/bulk", methods=["POST"])
+@roles_required(*STAFF)
+def bulk():
+    """Set a status on, or assign, every claim ticked in the queue."""
+    form = BulkForm()
+    back = safe_next_url(request.form.get("next"))
+    selected = form.selected(request.form.getlist("claim"))
+    if not form.validate_on_submit() or not selected:
+        flash("Tick at least one claim and choose an action.", "error")
+        return redirect(back)
+    kind, _, value = form.action.data.partition(":")
+    claims = db.session.scalars(select(Claim).where(Claim.id.in_(selected))).all()
+    if kind == "status" and value in STATUSES:
+        bulk_status(claims, selected, value)
+    elif kind == "assign" and value.isdigit():
+        bulk_assign(claims, int(value))
+    else:
+        abort(400, description=f"Unknown action {form.action.data!r}.")
+    db.session.commit()
+    return redirect(back)
+
+
+def bulk_status(claims: list[Claim], versions: dict[int, int], status: str) -> None:
+    if not current_user.has_role(*REVIEWERS):
+        abort(403, description="Setting a status needs the role fact-checker or admin.")
+    stale = set_statuses([(claim, versions[claim.id]) for claim in claims], status, current_user)
+    flash(f"{len(claims) - len(stale)} claim(s) set to {status}.", "info")
+    if stale:
+        ids = ", ".join(f"#{claim_id}" for claim_id in stale)
+        flash(f"Left alone because someone changed them after you loaded the page: {ids}.",
+              "conflict")
+
+
+def bulk_assign(claims: list[Claim], user_id: int) -> None:
+    if not current_user.has_role(*ASSIGNERS):
+        abort(403, description="Assigning claims needs the role editor or admin.")
+    try:
+        assignee = find_assignee(user_id)
+    except ValueError as exc:
+        abort(400, description=str(exc))
+    assign_claims(claims, assignee, current_user)
+    who = assignee.username if assignee else "nobody"
+    flash(f"{len(claims)} claim(s) assigned to {who}.", "info")
+
