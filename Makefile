@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run test install lint bench clean
+.PHONY: run test screenshots install lint bench clean
 
 ## run: install, migrate, load the samples and serve on http://127.0.0.1:5000
 run: install
@@ -12,11 +12,18 @@ run: install
 	$(FLASK) users demo-admin
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
+CHROMIUM ?= /usr/bin/chromium
+
 ## test: run the whole suite (DATABASE_URL picks the database; SQLite in memory by default)
 test: install
-	@$(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
+	@test -x $(CHROMIUM) || echo "NOTE: $(CHROMIUM) not found: the browser tests in tests/test_browser.py are SKIPPED (apt-get install chromium)" >&2
+	@$(BIN)/pytest -rs $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing on purpose" >&2; exit 1; fi; \
 	exit $$status
+
+## screenshots: run the browser tests and keep their screenshots in docs/ (needs chromium)
+screenshots: install
+	REQUIRE_BROWSER_TESTS=1 SCREENSHOT_DIR=docs $(BIN)/pytest -q tests/test_browser.py
 
 install: $(VENV)/.installed
 

@@ -201,12 +201,11 @@ def test_fact_checker_verifies_disputes_and_meets_a_conflict(browser, live, seed
     page.goto(f"{review_url}?claim={verified.id}")
     page.screenshot(path=str(shots / "review-page.png"))
 
-    reader = new_page(browser, live)
+    reader = new_page(browser, live, height=1400)
     reader.goto(review_url.replace("/review/articles/", "/articles/"))
     expect(reader.locator(f"#text-{verified.id}")).to_contain_text("Verified")
     expect(reader.locator(f"#text-{disputed.id}")).to_contain_text("Disputed")
     expect(reader.locator(".summary")).to_contain_text(re.compile(r"verified · 1 disputed"))
-    reader.locator(f"#text-{verified.id}").scroll_into_view_if_needed()
     reader.screenshot(path=str(shots / "reader-page.png"))
     reader.context.close()
 
