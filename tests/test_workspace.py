@@ -123,6 +123,7 @@ def test_queue_rows_link_to_the_claim_in_its_article(sign_in, article):
     claim = article["claims"][0]
     page = sign_in().get("/queue").get_data(as_text=True)
     assert f"/review/articles/{article['id']}?claim={claim['id']}#panel" in page
+    assert "None" not in page
 
 
 # ---- the review panel ----
