@@ -5,6 +5,7 @@ from pathlib import Path
 from flask import Flask
 
 from verify.api import register_api
+from verify.api.pagination import IdConverter
 from verify.cli import register_commands
 from verify.config import build_config
 from verify.errors import register_error_handlers
@@ -23,6 +24,7 @@ def create_app(config: dict | None = None) -> Flask:
         static_folder=str(PROJECT_ROOT / "static"),
     )
     app.config.from_mapping(build_config(config))
+    app.url_map.converters["int"] = IdConverter
     register_extensions(app)
     register_security(app)
     register_api(app)

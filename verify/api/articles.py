@@ -5,6 +5,7 @@ from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from verify.api.pagination import page_items
 from verify.auth import roles_required
 from verify.extensions import db
 from verify.models import Article, Claim
@@ -41,14 +42,8 @@ def create_article(fields):
 @blp.paginate()
 def list_articles(pagination_parameters):
     """List articles, newest first"""
-    page = db.paginate(
-        select(Article).order_by(Article.created_at.desc(), Article.id.desc()),
-        page=pagination_parameters.page,
-        per_page=pagination_parameters.page_size,
-        error_out=False,
-    )
-    pagination_parameters.item_count = page.total
-    return page.items
+    query = select(Article).order_by(Article.created_at.desc(), Article.id.desc())
+    return page_items(query, pagination_parameters)
 
 
 @blp.route("/<int:article_id>", methods=["GET"])

@@ -5,6 +5,7 @@ from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from verify.api.pagination import page_items
 from verify.auth import roles_required
 from verify.extensions import db
 from verify.models import Claim, Source
@@ -13,6 +14,7 @@ from verify.schemas import (
     ClaimQuerySchema,
     ClaimSchema,
     ClaimUpdateSchema,
+    ErrorSchema,
 )
 from verify.services.review import StaleVersion, review_claim
 from verify.services.transactions import commit_with_retry
@@ -35,14 +37,7 @@ def list_claims(filters, pagination_parameters):
         query = query.join(Claim.source).where(
             Source.name.ilike(f"%{filters['source']}%")
         )
-    page = db.paginate(
-        query,
-        page=pagination_parameters.page,
-        per_page=pagination_parameters.page_size,
-        error_out=False,
-    )
-    pagination_parameters.item_count = page.total
-    return page.items
+    return page_items(query, pagination_parameters)
 
 
 @blp.route("/<int:claim_id>", methods=["GET"])
@@ -61,15 +56,16 @@ def get_claim(claim_id):
             "in": "header",
             "name": "If-Match",
             "required": True,
-            "schema": {"type": "string"},
+            "schema": {"type": "string", "pattern": '^(W/)?"?[0-9]+"?$'},
             "description": "The claim version the change is based on.",
         }
     ],
 )
 @blp.arguments(ClaimUpdateSchema(partial=True))
 @blp.response(200, ClaimSchema)
-@blp.alt_response(409, description="Someone else saved the claim first")
-@blp.alt_response(428, description="If-Match is missing")
+@blp.alt_response(400, schema=ErrorSchema, description="If-Match is not a version")
+@blp.alt_response(409, schema=ErrorSchema, description="Someone else saved the claim first")
+@blp.alt_response(428, schema=ErrorSchema, description="If-Match is missing")
 def update_claim(changes, claim_id):
     """Set a claim's status, note or evidence"""
     expected_version = version_from_if_match()
