@@ -84,3 +84,15 @@ def test_cookies_are_secure_when_served_over_https(monkeypatch):
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
     assert app.config["SESSION_COOKIE_HTTPONLY"]
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+
+
+def test_sign_in_form_is_rate_limited(app, client):
+    app.config["SIGN_IN_RATE_LIMIT"] = "2 per minute"
+    make_user("ana", "fact-checker")
+    wrong = {"username": "ana", "password": "wrong"}
+    assert client.post("/sign-in", data=wrong).status_code == 200
+    assert client.post("/sign-in", data=wrong).status_code == 200
+    limited = client.post("/sign-in", data={"username": "ana", "password": PASSWORD})
+    assert limited.status_code == 429
+    assert "Retry-After" in limited.headers
+    assert client.get("/sign-in").status_code == 200

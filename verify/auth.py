@@ -2,7 +2,7 @@
 
 from functools import wraps
 
-from flask import abort, g, request
+from flask import abort, current_app, g, request
 from flask_login import current_user
 
 from verify.extensions import db, login
@@ -20,6 +20,11 @@ login.login_message = "Please sign in to continue."
 @login.user_loader
 def load_user(user_id: str) -> User | None:
     return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def sign_in_rate_limit() -> str:
+    """How often one address may try a password (SIGN_IN_RATE_LIMIT)."""
+    return current_app.config["SIGN_IN_RATE_LIMIT"]
 
 
 def bearer_token() -> str | None:

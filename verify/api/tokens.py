@@ -5,17 +5,13 @@ from datetime import timedelta
 from flask import current_app
 from flask_smorest import Blueprint, abort
 
-from verify.auth import bearer_token, roles_required
+from verify.auth import bearer_token, roles_required, sign_in_rate_limit
 from verify.extensions import db, limiter
 from verify.models import ROLES, revoke_token
 from verify.schemas import TokenRequestSchema, TokenSchema
 from verify.services.accounts import authenticate
 
 blp = Blueprint("api_tokens", __name__, url_prefix="/api/tokens")
-
-
-def sign_in_rate_limit() -> str:
-    return current_app.config["SIGN_IN_RATE_LIMIT"]
 
 
 @blp.route("", methods=["POST"])

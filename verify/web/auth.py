@@ -5,6 +5,8 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from verify.auth import sign_in_rate_limit
+from verify.extensions import limiter
 from verify.services.accounts import authenticate
 from verify.web.forms import SignInForm
 
@@ -27,6 +29,7 @@ def start_page() -> str:
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(sign_in_rate_limit, methods=["POST"])
 def sign_in():
     """Sign in with a username and password."""
     form = SignInForm()

@@ -10,6 +10,7 @@ from verify.extensions import db
 from verify.models import Claim
 from verify.services.assignment import assignable_users
 from verify.services.review import StaleVersion, merge_evidence, review_claim
+from verify.services.transactions import commit_with_retry
 from verify.web.forms import AssignForm, CorrectionForm, DismissForm, NewClaimForm, ReviewForm
 from verify.web.highlight import article_segments
 from verify.web.reader import load_article_with_claims
@@ -172,14 +173,16 @@ def save_review(claim_id):
         "note": form.note.data.strip() or None,
         "evidence": merge_evidence(claim.evidence, form.evidence_links()),
     }
+    version = int(form.version.data)
     try:
-        review_claim(claim, changes, current_user, int(form.version.data))
+        claim = commit_with_retry(
+            lambda: review_claim(load_claim(claim_id), changes, current_user, version)
+        )
     except StaleVersion as exc:
         # Keep what this reviewer typed, based on the version now saved, so that
         # saving again is a deliberate choice made after seeing both.
         form.version.data = exc.claim.version
         return respond(exc.claim, 409, form=form, conflict=changes)
-    db.session.commit()
     if is_htmx():
         return render_panel(claim, saved=True)
     flash(f"Claim {claim_id} saved as {claim.status}.", "info")
