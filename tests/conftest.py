@@ -2,6 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
+from flask import g, request_started
 from werkzeug.security import generate_password_hash
 
 from verify import create_app
@@ -16,6 +17,11 @@ PASSWORD = "correct horse battery"
 PASSWORD_HASH = generate_password_hash(PASSWORD)
 
 
+def forget_signed_in_user(sender, **extra):
+    """Tests share one app context across requests, so drop Flask-Login's cached user."""
+    g.pop("_login_user", None)
+
+
 @pytest.fixture
 def app():
     app = create_app(
@@ -26,6 +32,7 @@ def app():
             "DATABASE_URL": TEST_DATABASE_URL,
         }
     )
+    request_started.connect(forget_signed_in_user, app)
     with app.app_context():
         db.drop_all()
         db.create_all()

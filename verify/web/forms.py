@@ -30,7 +30,7 @@ class SignInForm(FlaskForm):
 
 
 def http_urls_only(form, field):
-    for line in field.data.splitlines():
+    for line in (field.data or "").splitlines():
         if line.strip() and not line.strip().lower().startswith(("http://", "https://")):
             raise ValidationError(f"Evidence links must be http(s) URLs: {line.strip()}")
 
@@ -47,7 +47,7 @@ class ReviewForm(FlaskForm):
     def evidence_links(self) -> list[dict]:
         """One {url, title?} per non-blank line: the URL, then an optional title."""
         links = []
-        for line in self.evidence.data.splitlines():
+        for line in (self.evidence.data or "").splitlines():
             url, _, title = line.strip().partition(" ")
             if url:
                 links.append({"url": url, **({"title": title.strip()} if title.strip() else {})})

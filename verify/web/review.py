@@ -170,7 +170,7 @@ def save_review(claim_id):
         return respond(claim, 422, form=form)
     changes = {
         "status": form.status.data,
-        "note": form.note.data.strip() or None,
+        "note": (form.note.data or "").strip() or None,
         "evidence": merge_evidence(claim.evidence, form.evidence_links()),
     }
     version = int(form.version.data)
