@@ -3,9 +3,9 @@
 import pytest
 
 from tests.conftest import PASSWORD, SHORT_ARTICLE, make_user
+from verify.dates import now_utc
 from verify.extensions import db
 from verify.models import ApiToken, Source
-from verify.dates import now_utc
 
 PUBLIC = ("anonymous", "fact-checker", "editor", "admin")
 STAFF = ("fact-checker", "editor", "admin")

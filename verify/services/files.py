@@ -5,6 +5,9 @@ from pathlib import Path
 
 from verify.extraction import html_to_text
 
+# Below this, what is left of a page is navigation or a label, not an article.
+MIN_HTML_WORDS = 5
+
 
 class UnreadableFile(Exception):
     """The file is not an article verify can read; the message says why."""
@@ -40,7 +43,7 @@ def parse_article_text(name: str, text: str) -> dict:
     """Title and body of a .txt or .html article; HTML is reduced to its main text."""
     if name.lower().endswith((".html", ".htm")):
         text = html_to_text(text)
-        if not text.strip():
+        if len(text.split()) < MIN_HTML_WORDS:
             raise UnreadableFile(f"{name}: no main text found in this HTML page.")
     if not text.strip():
         raise UnreadableFile(f"{name}: the file is empty.")
