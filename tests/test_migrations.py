@@ -9,6 +9,7 @@ from flask_migrate import check, downgrade, upgrade
 from tests.conftest import TEST_DATABASE_URL
 from verify import create_app
 from verify.extensions import db
+from verify.models import Article, Claim, ClaimEvent
 
 TABLES = {"users", "api_tokens", "articles", "sources", "claims", "claim_events"}
 
@@ -53,3 +54,17 @@ def test_upgrade_creates_every_table_and_downgrade_removes_them(migration_app):
 def test_models_and_migrations_agree(migration_app):
     upgrade()
     check()
+
+
+def test_migrated_history_is_append_only(migration_app):
+    upgrade()
+    article = Article(title="T", body="B said so.", content_hash="h" * 64)
+    claim = Claim(article=article, text="so", start=7, end=9, cue="said", kind="reported",
+                  evidence=[])
+    db.session.add(ClaimEvent(claim=claim, action="created", to_status="unverified"))
+    db.session.commit()
+    for statement in ("UPDATE claim_events SET note = 'x'", "DELETE FROM claim_events"):
+        with pytest.raises(sa.exc.DatabaseError, match="append-only"):
+            db.session.execute(sa.text(statement))
+        db.session.rollback()
+    db.session.remove()
