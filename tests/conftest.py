@@ -33,6 +33,11 @@ def app():
         }
     )
     request_started.connect(forget_signed_in_user, app)
+    yield from with_fresh_schema(app)
+
+
+def with_fresh_schema(app):
+    """Yield the app inside its context on an empty schema; drop it afterwards."""
     with app.app_context():
         db.drop_all()
         db.create_all()

@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 from sqlalchemy import func, select
 
-from tests.conftest import SHORT_ARTICLE, TEST_DATABASE_URL, make_token
+from tests.conftest import SHORT_ARTICLE, TEST_DATABASE_URL, make_token, with_fresh_schema
 from verify import create_app
 from verify.extensions import db
 from verify.models import Claim, ClaimEvent
@@ -22,13 +22,7 @@ def shared_app(tmp_path):
     if not url.startswith("postgresql"):
         url = f"sqlite:///{tmp_path / 'concurrent.sqlite'}"
     app = create_app({"TESTING": True, "DATABASE_URL": url, "SECRET_KEY": "t"})
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
-        yield app
-        db.session.remove()
-        db.drop_all()
-        db.engine.dispose()
+    yield from with_fresh_schema(app)
 
 
 def reviewer(app, token, claim_ids, outcomes):
