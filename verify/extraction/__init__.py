@@ -1,5 +1,6 @@
 """Claim extraction: attributed and hedged claims from news text, pure Python."""
 
+from verify.extraction.deadline import ExtractionTimeout
 from verify.extraction.html import html_to_text
 from verify.extraction.model import ExtractedClaim, claim_to_dict
 from verify.extraction.pipeline import extract_claims
@@ -8,6 +9,7 @@ from verify.extraction.spans import content_spans
 
 __all__ = [
     "ExtractedClaim",
+    "ExtractionTimeout",
     "claim_to_dict",
     "content_spans",
     "extract_claims",

@@ -21,11 +21,12 @@ def context_quotes(
         index = bisect.bisect_right(ends, start) - 1
         if index < 0 or start - ordered[index].end >= 600 or _covered(covered, start, end):
             continue
-        last = ordered[index]
-        if last.pattern.startswith("quote") and "\n" not in text[last.end : start]:
-            last.end = end
-            ends[index] = end
+        quote = _paragraph_quote(text, ordered, index, start)
+        if quote is not None:
+            ordered[quote].end = end
+            ends[quote] = end
             continue
+        last = ordered[index]
         found.append(
             Candidate(
                 start,
@@ -39,6 +40,15 @@ def context_quotes(
             )
         )
     return found
+
+
+def _paragraph_quote(text: str, ordered: list[Candidate], index: int, start: int) -> int | None:
+    """Return the index of the last quote claim of the paragraph before `start`, if any."""
+    while index >= 0 and "\n" not in text[ordered[index].end : start]:
+        if ordered[index].pattern.startswith("quote"):
+            return index
+        index -= 1
+    return None
 
 
 def _covered(covered: list[tuple[int, int]], start: int, end: int) -> bool:

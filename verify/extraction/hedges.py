@@ -7,9 +7,10 @@ from verify.extraction.candidate import Candidate
 from verify.extraction.lexicon import CONJUNCTIONS, HEDGES
 from verify.extraction.phrases import words
 from verify.extraction.reported import content_end
+from verify.extraction.tokens import COMMA
 
 HEDGE = re.compile(rf"\b(?:{HEDGES})\b", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r"[,;:—–()]")
+CLAUSE_BREAK = re.compile(rf"{COMMA}|[;:—–()]")
 CUE_LINK = re.compile(r"\s+(?:to|that|like|as if|as though)$")
 ASKED = re.compile(
     r"(?:(?<=[,;]\s)|\b(?:[Ww]hen|[Aa]fter|[Ii]f|[Oo]nce|[Bb]ut)\s+|(?<![\w,;]\s)(?<!\w))"
@@ -39,6 +40,8 @@ def hedged_claims(text: str, lo: int, hi: int, masked: Callable[[int], bool]) ->
 
 def asked_claims(text: str, lo: int, hi: int, masked: Callable[[int], bool]) -> list[Candidate]:
     """Return the question of `Asked whether ..., she said` (asked by nobody named)."""
+    if text.find("sked", lo, hi) < 0:
+        return []
     match = ASKED.search(text, lo, hi)
     if match is None or masked(match.start()):
         return []

@@ -30,6 +30,14 @@ theorise hypothesize hypothesise acknowledge admit confess disclose divulge
 leak publish print air broadcast tout trumpet hail laud credit thank congratulate
 apologize apologise regret lament mourn complain criticize question challenge
 dispute doubt deny refute rebut contradict correct recant retract reverse
+decide identify favor favour request reference deem determine demonstrate advocate
+envision envisage interpret foresee anticipate remember bemoan assail lambaste
+castigate berate rebuke reprimand disparage belittle downplay calculate insinuate
+convey depict query inquire ponder reminisce rue commend extol fault deplore
+cosponsor beseech aver attest certify
+unveil mull hammer bash skewer confide crow gloat grouse gripe carp quibble fret
+seethe enthuse opine editorialize retweet pronounce decree instruct notify promote
+admire dislike detest despise loathe resent mistrust distrust learn vent foretell
 """.split()
 
 # Verbs of belief, intention and perception that also introduce attributed content.
@@ -67,6 +75,8 @@ IRREGULAR = {
     "testify": ("testifies", "testified", "testifying"),
     "clarify": ("clarifies", "clarified", "clarifying"),
     "specify": ("specifies", "specified", "specifying"),
+    "foretell": ("foretells", "foretold", "foretelling"),
+    "foresee": ("foresees", "foresaw", "foreseeing", "foreseen"),
 }
 DOUBLING = {"admit", "regret", "quip", "plan", "rebut", "bet", "refer", "commit"}
 
@@ -118,6 +128,7 @@ post tweet charge attack hope fear doubt estimate find show signal leak print ai
 bet pitch echo label quote counter object protest cry charge credit question
 remark note sign vote attack dispute guarantee hit cast name push press
 target release insult knock blast slam point thank back offer challenge contrast
+favor favour request reference fault query
 """.split()
 }
 
@@ -158,6 +169,7 @@ where whereas until unless or nor yet once than
 HEDGES = (
     r"reportedly|allegedly|purportedly|supposedly|apparently|"
     r"(?:seems?|seemed|appears?|appeared)\s+(?:to|like|that|as if|as though)|seemingly|"
+    r"(?:seems?|seemed)(?=\s+(?:more|less|very|so|too|quite|rather|increasingly|un\w+|\w+ed)\b)|"
     r"(?:is|are|was|were|has been|have been|had been)(?: not)? (?:said|reported|believed|"
     r"thought|expected|rumou?red|alleged|understood|estimated|considered|"
     r"projected|predicted|widely (?:believed|expected|seen|viewed)) to|"
@@ -198,7 +210,8 @@ ORG_NOUNS = set(
 staff forces force ministry army navy office service council committee party
 agency department command guard police government administration commission
 court parliament senate congress house kremlin pentagon military campaign
-group union university institute center centre foundation bank company
+group union university institute center centre foundation bank company firm
+hospital clinic school college church museum
 corporation fund board bureau authority authorities regime brigade battalion
 unit units troops operators directorate intelligence headquarters
 """.split()
@@ -223,6 +236,7 @@ OFFICIAL_WORDS = ORG_NOUNS | set(
     """
 president minister ministry spokesman spokeswoman spokesperson official officials
 governor mayor secretary general statement white kremlin pentagon embassy
+city town county municipality province region
 ambassador prosecutor prosecutors senator representative lawmaker lawmakers
 """.split()
 )

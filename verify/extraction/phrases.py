@@ -8,11 +8,12 @@ from verify.extraction.lexicon import (
     CUE_FORMS,
     DETERMINERS,
     FINITE_VERBS,
+    NOUN_LIKE,
     PRONOUNS,
 )
-from verify.extraction.tokens import words
+from verify.extraction.tokens import COMMA, commas, find_comma, words
 
-BREAK = re.compile(r"[,;:\[\]\"“”—–]|''|``|\s-\s")
+BREAK = re.compile(rf"{COMMA}|[;:\[\]\"“”—–]|''|``|\s-\s")
 LEADING_PREPOSITIONS = set("in on at during after before with from by for about".split())
 QUANTIFIERS = set(
     """
@@ -29,9 +30,17 @@ based on in at of for from with without by about into onto over under after befo
 during since until through across against among between toward towards upon via
 """.split()
 )
+APPROXIMATORS = {"about", "around", "over", "under"}
+NUMBER_WORDS = set("one two three four five six seven eight nine ten half a third".split())
 DAYS = set("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 NOT_SOURCES = set("there here this what how why when where whether if".split())
-MAX_WORDS = 12
+MAX_WORDS = 16
+VERB_WORDS = FINITE_VERBS | CUE_FORMS
+NOT_BEFORE_THAT = VERB_WORDS | CONJUNCTIONS | PREPOSITIONS
+NOT_GERUND_SUBJECT = CUE_FORMS | PREPOSITIONS
+NOUN_MARKERS = DETERMINERS | PREPOSITIONS
+RELATIVES = {"who", "that"}
+MAX_RELATIVE = 10
 
 
 def strip_auxiliaries(text: str, lo: int, end: int) -> int:
@@ -50,8 +59,34 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
         end -= 1
     start = _phrase_start(text, lo, end)
     if start >= end:
-        return _appositive_subject(text, lo, end)
-    return (start, end) if looks_like_source(text, start, end) else None
+        return _relative_that(text, lo, end) or _appositive_subject(text, lo, end)
+    if looks_like_source(text, start, end):
+        return start, end
+    before = words(text, max(lo, start - 20), start)
+    if before and before[-1][2] in RELATIVES and before[-1][0] > lo:
+        start = _phrase_start(text, lo, before[-1][0])
+    return _relative_subject(text, start, end)
+
+
+def _relative_that(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """Return the span of "that" in "polls that show ..." (a relative pronoun as subject)."""
+    found = words(text, max(lo, end - 60), end)
+    if len(found) < 2 or found[-1][2] != "that" or found[-1][1] != end:
+        return None
+    before = found[-2][2]
+    if before in NOT_BEFORE_THAT or before.endswith("ly"):
+        return None
+    return found[-1][0], end
+
+
+def _relative_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Return "an official who asked not to be named" (a restrictive relative clause)."""
+    found = words(text, start, end)
+    index = next((i for i, w in enumerate(found) if w[2] in RELATIVES), None)
+    if not index or len(found) - index > MAX_RELATIVE or found[-1][2] in {"to", "be", "not"}:
+        return None
+    head_end = found[index - 1][1]
+    return (start, end) if looks_like_source(text, start, head_end) else None
 
 
 def _phrase_start(text: str, lo: int, end: int) -> int:
@@ -62,10 +97,13 @@ def _phrase_start(text: str, lo: int, end: int) -> int:
     found = words(text, start, end)
     for index in range(len(found) - 1, -1, -1):
         word = found[index][2]
-        if word in CONJUNCTIONS and (word != "and" or index == len(found) - 1):
+        if word in CONJUNCTIONS and (word != "and" or index in (0, len(found) - 1)):
             return found[index + 1][0] if index + 1 < len(found) else end
     if found and found[0][2] in LEADING_PREPOSITIONS and len(found) > 3:
-        return _after_leading_phrase(text, found, end)
+        if not _is_number(found[1][2]):
+            return _after_leading_phrase(text, found, end)
+        if found[0][2] not in APPROXIMATORS:
+            return found[1][0]
     while start < end and text[start].isspace():
         start += 1
     return start
@@ -82,17 +120,21 @@ def _after_leading_phrase(text: str, found: list[tuple[int, int, str]], end: int
 def _appositive_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
     """Return "Smith, a spokesman for X" for "Smith, a spokesman for X, said"."""
     before = text[lo:end].rstrip()
-    if not before.endswith(","):
+    if not before.endswith((",", "—", "–")):
         return None
     appositive_end = lo + len(before) - 1
-    commas = [m.start() for m in re.finditer(",", text[lo:appositive_end])]
-    if not commas:
-        return None
-    name_end = lo + commas[-1]
-    name_start = _phrase_start(text, lo, name_end)
-    if name_start >= name_end or not looks_like_source(text, name_start, name_end, 10):
-        return None
-    return name_start, appositive_end
+    if before[-1] != ",":
+        appositive_end = lo + len(before[:-1].rstrip())
+        opener = text.rfind(before[-1], lo, appositive_end)
+        openers = [opener] if opener > lo else []
+    else:
+        openers = commas(text, lo, appositive_end)[-3:]
+    names = [(_phrase_start(text, lo, stop), stop) for stop in reversed(openers)]
+    names = [(a, b) for a, b in names if a < b and looks_like_source(text, a, b, 10)]
+    named = [a for a, _ in names if text[a].isupper()]
+    described = [a for a, b in names if words(text, a, b)[0][2] in DETERMINERS]
+    first = (named or described or [None])[0]
+    return None if first is None else (first, appositive_end)
 
 
 def looks_like_source(text: str, start: int, end: int, limit: int = MAX_WORDS) -> bool:
@@ -101,13 +143,14 @@ def looks_like_source(text: str, start: int, end: int, limit: int = MAX_WORDS) -
     if not found or len(found) > limit:
         return False
     first = found[0][2]
-    if first in NOT_SOURCES or found[-1][2] in CUE_FORMS or found[-1][2] == "to":
+    if first in NOT_SOURCES or found[-1][2] == "to":
         return False
     if text[found[0][0]].islower() and (first.endswith("ing") or first in PREPOSITIONS):
-        return False
+        if first in NOT_GERUND_SUBJECT or len(found) < 2 or not _plural(found[-1][2]):
+            return False
     if len(found) == 1 and (first in DAYS or (first.endswith("ly") and text[start].islower())):
         return False
-    if any((w in FINITE_VERBS or w in CUE_FORMS) and text[s].islower() for s, _, w in found):
+    if any(_verb_inside(text, found, i) for i in range(len(found))):
         return False
     return (
         any(text[s].isupper() or text[s].isdigit() for s, _, _ in found)
@@ -115,7 +158,35 @@ def looks_like_source(text: str, start: int, end: int, limit: int = MAX_WORDS) -
         or first in PRONOUNS
         or first in QUANTIFIERS
         or len(found) <= 3
+        or (len(found) <= 6 and _plural(found[-1][2]))
     )
+
+
+def _verb_inside(text: str, found: list, index: int) -> bool:
+    """Tell whether a word of a phrase is a verb (a cue after "the" is a noun: "the push")."""
+    start, _, word = found[index]
+    if index == len(found) - 1 and word in CUE_FORMS and not index:
+        return True
+    if not text[start].islower() or word not in VERB_WORDS:
+        return False
+    if word in FINITE_VERBS or not index:
+        return True
+    previous = found[index - 1][2]
+    if previous in NOUN_MARKERS:
+        return False
+    if word.endswith("ing") and previous not in PRONOUNS and index < len(found) - 1:
+        return False  # "a source speaking to the paper": a participle describing the source
+    return word not in NOUN_LIKE or previous in PRONOUNS
+
+
+def _is_number(word: str) -> bool:
+    """Tell whether a word is a number ("4", "three", "half")."""
+    return word[:1].isdigit() or word in NUMBER_WORDS
+
+
+def _plural(word: str) -> bool:
+    """Tell whether a head noun looks plural ("experts", "lawyers")."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def source_after(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -145,7 +216,7 @@ def sentence_subject(text: str, lo: int, end: int) -> tuple[int, int] | None:
     found = words(text, lo, end)
     subject = _opening_phrase(text, found[:8])
     if subject is None:
-        comma = text.find(",", lo, end)
+        comma = find_comma(text, lo, end)
         if 0 <= comma and len(words(text, lo, comma)) <= 5:
             subject = _opening_phrase(text, words(text, comma + 1, end)[:8])
     return subject
@@ -163,7 +234,7 @@ def _opening_phrase(text: str, found: list) -> tuple[int, int] | None:
     last = 0
     for index, (begin, _, word) in enumerate(found[1:], 1):
         lower = text[begin].islower()
-        if word in AUXILIARIES | FINITE_VERBS | CUE_FORMS or (lower and word.endswith("ed")):
+        if word in VERB_WORDS or word in AUXILIARIES or (lower and word.endswith("ed")):
             break
         if lower and word in PREPOSITIONS and word != "of":
             break

@@ -5,11 +5,12 @@ import logging
 
 from verify.extraction.candidate import Candidate
 from verify.extraction.context import context_quotes
+from verify.extraction.deadline import ExtractionTimeout, check_deadline
 from verify.extraction.hedges import asked_claims, hedged_claims
 from verify.extraction.model import ExtractedClaim
-from verify.extraction.nominal import nominal_claims
+from verify.extraction.nominal import hearsay_claims, nominal_claims
 from verify.extraction.quotes import quote_claims, quote_spans
-from verify.extraction.reported import reported_claims
+from verify.extraction.reported import after_quote, reported_claims
 from verify.extraction.segment import is_chrome, paragraphs, sentences
 from verify.extraction.sources import resolve_sources
 from verify.extraction.verification import attach_notes, is_verification
@@ -17,13 +18,17 @@ from verify.extraction.verification import attach_notes, is_verification
 log = logging.getLogger(__name__)
 
 
-def extract_claims(text: str) -> list[ExtractedClaim]:
-    """Return the claims of an article body, sorted by start; never raises."""
+def extract_claims(text: str, deadline: float | None = None) -> list[ExtractedClaim]:
+    """Return the claims of a body, sorted by start; raise ExtractionTimeout past `deadline`."""
+    # `deadline` is a time.monotonic() value, checked per sentence. Any other internal
+    # error is logged and gives an empty list: one odd article must not stop an ingest.
     if not isinstance(text, str) or not text.strip():
         return []
     try:
-        return [_freeze(text, c) for c in _candidates(text)]
-    except Exception:  # noqa: BLE001 - one odd article must not stop an ingest
+        return [_freeze(text, c) for c in _candidates(text, deadline)]
+    except ExtractionTimeout:
+        raise
+    except Exception:  # noqa: BLE001
         log.exception("claim extraction failed on a %d-character text", len(text))
         return []
 
@@ -40,20 +45,23 @@ class _Mask:
         return index >= 0 and self.spans[index][0] < pos < self.spans[index][1]
 
 
-def _candidates(text: str) -> list[Candidate]:
+def _candidates(text: str, deadline: float | None) -> list[Candidate]:
     """Find, filter, annotate and resolve claim candidates."""
-    body = [p for p in paragraphs(text) if not is_chrome(text[p[0] : p[1]])]
+    body, units = _segment(text, deadline)
     spans = quote_spans(text, body)
-    units = [(s, e, i) for i, p in enumerate(body) for s, e in sentences(text, *p)]
-    claims = quote_claims(text, spans, [s for s, _, _ in units])
+    check_deadline(deadline)
+    claims = quote_claims(text, spans, [s for s, _, _ in units], deadline)
+    check_deadline(deadline)
     taken = sorted(_claimed_span(c) for c in claims)
+    quote_ends = {_claimed_span(c)[1]: c for c in claims}
     masked, statements = _Mask(spans), []
     for start, end, paragraph in units:
+        check_deadline(deadline)
         if is_verification(text, start, end):
             statements.append((start, end, paragraph))
             continue
-        start, end = _free_range(taken, start, end)
-        claims += _sentence_claims(text, start, end, masked)
+        claims += _unit_claims(text, start, end, taken, quote_ends, masked)
+    check_deadline(deadline)
     claims += context_quotes(text, spans, claims, [s for s, _, _ in units])
     claims = _deduplicate(text, sorted(claims, key=lambda c: (c.start, c.end)))
     resolve_sources(text, claims)
@@ -63,10 +71,40 @@ def _candidates(text: str) -> list[Candidate]:
     return claims
 
 
+def _segment(text: str, deadline: float | None) -> tuple[list, list]:
+    """Return the body paragraphs (chrome dropped) and their sentences (start, end, paragraph)."""
+    body: list[tuple[int, int]] = []
+    units: list[tuple[int, int, int]] = []
+    for number, (start, end) in enumerate(paragraphs(text)):
+        if number % 200 == 0:
+            check_deadline(deadline)
+        if not is_chrome(text[start:end]):
+            body.append((start, end))
+            units += [(s, e, len(body) - 1) for s, e in sentences(text, start, end)]
+    return body, units
+
+
+def _unit_claims(
+    text: str, lo: int, hi: int, taken: list, quote_ends: dict, masked: _Mask
+) -> list[Candidate]:
+    """Return the claims of a sentence outside its quote claims (before, between and after)."""
+    start, end = _free_range(taken, lo, hi)
+    if start in quote_ends:
+        found = after_quote(text, quote_ends[start], start, end, masked)
+    else:
+        found = _sentence_claims(text, start, end, masked)
+    index = bisect.bisect_right(taken, (hi, hi)) - 1
+    tail = taken[index][1] if index >= 0 else lo
+    if end < tail < hi and tail in quote_ends:
+        found += after_quote(text, quote_ends[tail], tail, hi, masked)
+    return found
+
+
 def _sentence_claims(text: str, start: int, end: int, masked: _Mask) -> list[Candidate]:
     """Return the attributed claims of a sentence, plus hedges outside them."""
     found = reported_claims(text, start, end, masked)
     extras = asked_claims(text, start, end, masked) + nominal_claims(text, start, end, masked)
+    extras += hearsay_claims(text, start, end, masked)
     for extra in extras + hedged_claims(text, start, end, masked):
         if not any(c.overlaps(extra.start, extra.end) for c in found):
             found.append(extra)
@@ -76,16 +114,19 @@ def _sentence_claims(text: str, start: int, end: int, masked: _Mask) -> list[Can
 def _claimed_span(claim: Candidate) -> tuple[int, int]:
     """Return the span of the words a quote claim uses (content, source, cue)."""
     edges = [claim.start, claim.end, claim.cue_start, claim.cue_end]
-    if claim.has_source:
+    if claim.has_source and claim.pattern != "quote_before":
         edges += [claim.source_start, claim.source_end]
     return min(edges), max(edges)
 
 
 def _free_range(taken: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    """Return the part of a sentence before the first quote claim inside it."""
+    """Return the part of a sentence after a leading quote claim and before the next one."""
     index = bisect.bisect_left(taken, (start, start))
     if index > 0 and taken[index - 1][1] > start:
         start = min(end, taken[index - 1][1])
+    while index < len(taken) and taken[index][0] <= start:
+        start = min(end, max(start, taken[index][1]))
+        index += 1
     if index < len(taken) and taken[index][0] < end:
         end = max(start, taken[index][0])
     return start, end

@@ -4,6 +4,8 @@ import bisect
 import re
 
 from verify.extraction.candidate import Candidate
+from verify.extraction.cues import is_verb_use
+from verify.extraction.deadline import check_deadline
 from verify.extraction.lexicon import CONJUNCTIONS, DETERMINERS, PARTICIPLE_CUES, QUOTE_CUES
 from verify.extraction.phrases import (
     looks_like_source,
@@ -13,7 +15,6 @@ from verify.extraction.phrases import (
     words,
 )
 from verify.extraction.segment import is_abbreviation
-from verify.extraction.speech import is_verb_use
 
 OPENERS = {"“", '"', "''", "``"}
 CLOSERS = {"”", '"', "''"}
@@ -25,6 +26,7 @@ DASH_NAME = re.compile(
     r"[ \t\xa0]*\n?[ \t\xa0]*(?P<dash>[―—–-])[ \t\xa0]*"
     r"(?P<name>[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,4})(?=[ \t\xa0]*(?:[.,\n]|$))"
 )
+LEADING_PARTICIPLE = re.compile(r"\s*,\s*(?:and\s+)?\w+ing\b")
 PARTICIPLE_GAP = re.compile(r"[^.!?\n\"“”]{0,40}?,\s*(?:and\s+)?(\w+ing)\b[,:]?\s*")
 
 
@@ -55,7 +57,7 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
 
 
 def quote_claims(
-    text: str, spans: list[tuple[int, int]], sentence_starts: list[int]
+    text: str, spans: list[tuple[int, int]], starts: list[int], deadline: float | None = None
 ) -> list[Candidate]:
     """Return a candidate for every quote whose speaker is named next to it."""
     claims: list[Candidate] = []
@@ -63,15 +65,17 @@ def quote_claims(
     while index < len(spans):
         start, end = spans[index]
         index += 1
+        if index % 100 == 0:
+            check_deadline(deadline)
         size = len(words(text, start, end))
         if size == 0:
             continue
         claim = None
-        if size >= 4 or sentence_start(sentence_starts, start) == start:
+        if size >= 4 or sentence_start(starts, start) == start:
             claim = _attributed_after(text, start, end)
         if claim is None and size >= MIN_WORDS:
-            claim = _attributed_before(text, start, end, sentence_starts) or _colon_before(
-                text, start, end, sentence_starts
+            claim = _attributed_before(text, start, end, starts) or _colon_before(
+                text, start, end, starts
             )
         if claim is None:
             continue
@@ -97,7 +101,7 @@ def _follow(text: str, claims: list[Candidate], following: tuple[int, int]) -> i
             )
         )
         return 1
-    if _continues(text, claim, following):
+    if _continues(text, claim, following) and not _attributed_after(text, *following):
         claim.end = following[1]
         return 1
     return 0
@@ -202,6 +206,8 @@ def _attributed_before(
     gap = GAP_BEFORE.match(text, cue_end, start)
     if gap is None or (text[cue_end:start].strip() and not gap.group("punct")):
         return None
+    if len(cues) > 1 and not gap.group("punct"):
+        return None  # `X said that Y shows "great charm"`: a fragment inside reported speech
     source = next(filter(None, (source_before(text, lo, c[0]) for c in reversed(cues))), None)
     if source is None and cues[-1][2].endswith("ing"):
         source = sentence_subject(text, lo, cue_start)
@@ -239,4 +245,6 @@ def _continues(text: str, claim: Candidate, following: tuple[int, int]) -> bool:
     if claim.pattern != "quote_after" or following[0] < tail:
         return False
     between = text[tail : following[0]]
+    if LEADING_PARTICIPLE.match(between):
+        return False  # `"A," he said, referring to X. "B"`: the participle is a claim of its own
     return len(between) < 40 and bool(re.fullmatch(r"[^.!?\n\"“”]*[,.:][ \t]*", between))

@@ -4,12 +4,20 @@ import re
 from collections.abc import Callable
 
 from verify.extraction.candidate import Candidate
+from verify.extraction.framing import framed_claims
 from verify.extraction.lexicon import (
     PARTICIPLE_CUES,
     TRAILING_CUES,
 )
-from verify.extraction.phrases import looks_like_source, source_after, source_before, words
-from verify.extraction.speech import content_start, is_verb_use, subject_cue
+from verify.extraction.phrases import looks_like_source, words
+from verify.extraction.speech import (
+    content_start,
+    extend_cue,
+    subject_cue,
+    trim,
+)
+from verify.extraction.tokens import find_comma
+from verify.extraction.trailing import final_attribution, parenthetical, trailing
 
 Masked = Callable[[int], bool]
 COLON_LABEL = re.compile(r"([A-Z][^:.!?\"“”\n]{0,60}?):\s+")
@@ -32,10 +40,23 @@ LABELS = {
     "disclosure",
     "warning",
     "breaking",
+    "q",
+    "a",
+    "contributing",
+    "remember",
+    "reporting",
+    "additional reporting",
+    "bottom line",
+    "the bottom line",
+    "background",
+    "context",
+    "question",
+    "answer",
 }
 LABEL_GLUE = set("of the and on in at for to from".split())
 TAIL = re.compile(r",\s+which\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+LEADING_VERB = re.compile(r"[\s,;]*(?:and\s+)?(\w+)\b")
 PARTICIPLE = re.compile(r",\s+(?:and\s+)?([a-z]+ing)\b")
 TRAILING_PUNCT = ".,;:!? \t"
 
@@ -55,12 +76,34 @@ def reported_claims(text: str, lo: int, hi: int, masked: Masked) -> list[Candida
     found = according_to(text, lo, end, masked) or colon_label(text, lo, end)
     if found:
         return found
-    claims = subject_cue(text, lo, end, masked) or trailing(text, lo, end, masked)
+    claims = final_attribution(text, lo, end, masked) or parenthetical(text, lo, end, masked)
+    claims = claims or subject_cue(text, lo, end, masked)
+    claims = claims or trailing(text, lo, end, masked) or framed_claims(text, lo, end, masked)
     claims = [part for claim in claims for part in _split_participle(text, claim, masked)]
     for claim in claims:
         if claim.pattern in ("subject_cue", "participle"):
             claim.end = cut_tail(text, claim.start, claim.end, masked)
+            claim.end = trim(text, claim.start, claim.end, claim.end)
     return claims
+
+
+def after_quote(text: str, quote: Candidate, lo: int, hi: int, masked: Masked) -> list[Candidate]:
+    """Return what follows `"...," X said` in a sentence: `, adding that ...`, `, who argued`."""
+    end = content_end(text, lo, hi)
+    match = LEADING_VERB.match(text, lo, end)
+    word = match.group(1).lower() if match and not masked(match.start(1)) else ""
+    # `X, citing "...", said Y`: the quote hung on a participle, the main verb follows
+    main_verb = quote.pattern == "quote_before" and word in TRAILING_CUES and word[-3:] != "ing"
+    if word in PARTICIPLE_CUES or main_verb:
+        cue_end = extend_cue(text, match.end(1), word)
+        start = content_start(text, cue_end, end, word)
+        if len(words(text, start, end)) < 2:
+            return []
+        source = (quote.source_start, quote.source_end)
+        pattern = "participle" if word in PARTICIPLE_CUES else "subject_cue"
+        return [Candidate(start, end, match.start(1), cue_end, pattern, *source)]
+    claims = subject_cue(text, lo, end, masked)
+    return [c for c in claims if len(words(text, c.start, c.end)) >= 3]
 
 
 def cut_tail(text: str, start: int, end: int, masked: Masked) -> int:
@@ -76,7 +119,7 @@ def according_to(text: str, lo: int, end: int, masked: Masked) -> list[Candidate
     match = ACCORDING.search(text, lo, end)
     if match is None or masked(match.start()):
         return []
-    comma = text.find(",", match.end(), end)
+    comma = find_comma(text, match.end(), end)
     source_end = comma if comma >= 0 else end
     source = (match.end() + 1, source_end)
     if not 0 < len(words(text, *source)) <= 16:
@@ -99,57 +142,14 @@ def colon_label(text: str, lo: int, end: int) -> list[Candidate]:
     if match is None or match.group(1).lower() in LABELS:
         return []
     name_end = match.end(1)
-    if not looks_like_source(text, lo, name_end, 6) or len(words(text, match.end(), end)) < 2:
+    content = words(text, match.end(), end)
+    if not looks_like_source(text, lo, name_end, 6) or len(content) < 2:
+        return []
+    if all(text[s].isdigit() for s, _, _ in content):
         return []
     if any(text[s].islower() and w not in LABEL_GLUE for s, _, w in words(text, lo, name_end)):
         return []
     return [Candidate(match.end(), end, name_end, name_end + 1, "colon", lo, name_end)]
-
-
-def trailing(text: str, lo: int, end: int, masked: Masked) -> list[Candidate]:
-    """Match `..., the General Staff reported.` and `..., said Jane Smith.`."""
-    commas = [m.start() for m in re.finditer(",", text[lo:end]) if not masked(lo + m.start())]
-    for comma in reversed(commas[-3:]):
-        comma += lo
-        found = words(text, comma + 1, end)
-        if not found or len(found) > 16 or len(words(text, lo, comma)) < 3:
-            continue
-        claim = _inverted(text, lo, comma, found, end)
-        claim = claim or _subject_first(text, lo, comma, found, end)
-        if claim:
-            return [claim]
-    return []
-
-
-def _inverted(text: str, lo: int, comma: int, found: list, end: int) -> Candidate | None:
-    """Match `..., said Jane Smith, an aide.`."""
-    cue = found[0]
-    if cue[2] not in TRAILING_CUES or cue[2].endswith("ing"):
-        return None
-    source = source_after(text, cue[1], end)
-    if source is None:
-        return None
-    source_end = end if text[source[1] : end].lstrip().startswith(",") else source[1]
-    return Candidate(lo, comma, cue[0], cue[1], "trailing_inverted", source[0], source_end)
-
-
-def _subject_first(text: str, lo: int, comma: int, found: list, end: int) -> Candidate | None:
-    """Match `..., the statement read.` and `..., Smith, an aide, said.`."""
-    index = next((i for i, w in enumerate(found) if w[2] in TRAILING_CUES), None)
-    if index is None or "," in text[found[index][1] : end] or len(found) - index > 10:
-        return None
-    cue = found[index]
-    if cue[2].endswith("ing") or not is_verb_use(text, found, index):
-        return None
-    source = source_before(text, comma + 1, cue[0]) if index else None
-    if source is None:
-        source = source_before(text, lo, cue[0])
-        if source is None or source[0] <= lo:
-            return None
-        comma = text.rfind(",", lo, source[0])
-        if comma < 0 or len(words(text, lo, comma)) < 3:
-            return None
-    return Candidate(lo, comma, cue[0], cue[1], "trailing", *source)
 
 
 def _split_participle(text: str, claim: Candidate, masked: Masked) -> list[Candidate]:

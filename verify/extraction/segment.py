@@ -17,7 +17,7 @@ CHROME = re.compile(
     r"news\s+feed|article\s+image|avatar|advertisement|share(?:\s+this)?|"
     r"related(?:\s+\w+)?|see\s+also|sign\s+up.*|subscribe.*|.*\bnewsletter\b.*|"
     r"(?:photo|image|video|credit)s?\s*:.*|follow\s+us.*|support\s+(?:us|our).*|"
-    r"(?:advertisement|sponsored)\b.*)$",
+    r"(?:advertisement|sponsored)\b.*|\(?(?:additional\s+)?(?:reporting|editing|writing)\s+by\b.*)$",
     re.IGNORECASE,
 )
 CAPTION = re.compile(
@@ -83,4 +83,4 @@ def is_abbreviation(text: str, dot: int) -> bool:
     while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:dot].lower()
-    return len(word) == 1 or word in ABBREVIATIONS
+    return len(word) == 1 or word in ABBREVIATIONS or "." in word

@@ -24,9 +24,19 @@ from verify.extraction.lexicon import (
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "it", "its", "their", "who", "which", "that"}
 DOCUMENT_NOUNS = {"statement", "report", "announcement", "post", "message", "release", "letter"}
+LINKS = set("at of for from in with on by".split())
+APPOSITIVE = re.compile(r",\s|\s[—–]\s")
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
-INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "many", "other"}
+INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "many", "other", "another"}
 NAME_WORD = re.compile(r"[\w.'’-]+")
+RELATIVE_CLAUSE = re.compile(
+    r",?\s+(?:who|that|which|[a-z]+ing(?=\s+(?:to|for|with|on|in|at|from|about|as)\b))\s+"
+)
+ANONYMITY = re.compile(
+    r"\b(?:anonymity|anonymously|not\s+(?:to\s+)?be\s+(?:named|identified)|"
+    r"not\s+authori[sz]ed\s+to\s+(?:speak|comment|discuss))\b",
+    re.IGNORECASE,
+)
 PERSON_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+")
 
 
@@ -66,7 +76,9 @@ def _latest(history: list, kinds: tuple | None, raw: str) -> tuple[str, str]:
     for name, kind in reversed(history):
         if kinds is None or kind in kinds:
             return name, kind
-    return raw, "person" if raw.lower() in PERSON_PRONOUNS else "unattributed"
+    if raw.lower() in PERSON_PRONOUNS:
+        return raw, "person"
+    return raw, "unattributed" if raw.lower() in GROUP_PRONOUNS else source_kind(raw)
 
 
 def _nearest_person(text: str, pos: int) -> tuple[str, str] | None:
@@ -109,15 +121,25 @@ def _head(phrase: str) -> str:
 
 def clean_name(raw: str) -> str:
     """Drop a leading "the", an appositive and, before a person's name, titles."""
-    name = raw.strip().split(", ")[0] if raw[:1].isupper() else raw.strip()
+    name = APPOSITIVE.split(raw.strip())[0] if raw[:1].isupper() else raw.strip()
     name = LEADING_ARTICLE.sub("", name)
-    tokens = name.split()
+    tokens = _lowercase_role_dropped(name.split())
     if _is_person_name(tokens):
         while len(tokens) > 2 and _is_title(tokens[0]):
             tokens = tokens[1:]
         if len(tokens) == 2 and _is_title(tokens[0]):
             tokens = tokens[1:]
     return " ".join(tokens)
+
+
+def _lowercase_role_dropped(tokens: list[str]) -> list[str]:
+    """Drop a lower-case role before a name: "union secretary Tomas Brandt" -> "Tomas Brandt"."""
+    first = next((i for i, t in enumerate(tokens) if t[:1].isupper()), len(tokens))
+    if any(t.lower() in LINKS for t in tokens[:first]):
+        return tokens  # "researchers at St. Brendan's" names the researchers
+    if 0 < first <= 3 and len(tokens) - first >= 2 and _is_person_name(tokens[first:]):
+        return tokens[first:]
+    return tokens
 
 
 def _is_title(token: str) -> bool:
@@ -141,12 +163,15 @@ def _bare(token: str) -> str:
 
 def source_kind(name: str) -> str:
     """Classify a source: official, person, media, social_media or anonymous."""
-    found = [_bare(w) for w in NAME_WORD.findall(name)]
+    if ANONYMITY.search(name):
+        return "anonymous"
+    head = RELATIVE_CLAUSE.split(name, maxsplit=1)[0]
+    found = [_bare(w) for w in NAME_WORD.findall(head)]
     if not found:
         return "unattributed"
     if any(w in SOCIAL_WORDS for w in found):
         return "social_media"
-    if found[-1] in ANONYMOUS_HEADS and (found[0] in INDEFINITE or name.islower()):
+    if found[-1] in ANONYMOUS_HEADS and (found[0] in INDEFINITE or head.islower()):
         return "anonymous"
     if any(w in MEDIA_WORDS for w in found):
         return "media"

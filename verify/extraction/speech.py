@@ -4,18 +4,16 @@ import re
 from collections.abc import Callable
 
 from verify.extraction.candidate import Candidate
+from verify.extraction.cues import PHRASE_HEADS, PHRASE_TAILS, cue_words
 from verify.extraction.lexicon import (
     ADDRESSEE_VERBS,
     AUXILIARIES,
-    BE_FORMS,
-    CUE_FORMS,
-    DETERMINERS,
     NOUN_LIKE,
-    PRONOUNS,
     STANCE_ADJECTIVES,
-    inflect,
+    TRAILING_CUES,
 )
 from verify.extraction.phrases import sentence_subject, source_before, words
+from verify.extraction.tokens import find_comma, rfind_comma
 
 Masked = Callable[[int], bool]
 LEAD_IN = re.compile(
@@ -49,32 +47,11 @@ PARTICLE_CUES = {
     "speaking",
     "speaks",
 }
-TALK_FORMS = set(inflect("talk") + inflect("speak") + inflect("point"))
-ADD_FORMS = set(inflect("add"))
-HEADLINE_CUES = set(
-    inflect("say")
-    + inflect("claim")
-    + inflect("warn")
-    + inflect("tell")
-    + inflect("urge")
-    + inflect("admit")
-    + inflect("deny")
-    + inflect("vow")
-    + inflect("slam")
-    + inflect("blast")
-    + inflect("call")
-    + inflect("ask")
-    + inflect("reveal")
-)
-PHRASE_HEADS = set(inflect("make") + inflect("take") + inflect("weigh") + ("went", "goes", "go"))
-PHRASE_TAILS = re.compile(
-    r"\s+(?:(?:it\s+)?clear|the\s+case(?:\s+for)?|aim\s+at|issue\s+with|in(?:\s+on)?|"
-    r"on\s+to\s+(?:say|argue|claim|note|suggest|call)|the\s+position)\b"
-)
+EMPTY_WORDS = set("to of up out back off in on down over away about comment".split())
+INTRODUCTORY = ADVERBIAL | {"at", "for", "however", "yet", "still", "instead", "meanwhile"}
+SUBORDINATORS = set("while although though because since if as whereas unless after before".split())
+BREAKS = re.compile(r"[,;:—–\"“”()]")
 ADJECTIVE_LINK = re.compile(r"\s+(?:about|of|with|on|in)\b")
-PARTICIPLES_ONLY = {"seen", "shown", "known", "written", "sworn", "understood"}
-PERFECT = {"has", "have", "had", "having"}
-BE = {"is", "are", "was", "were", "be", "been", "being"}
 SEQUENTIAL_WORDS = {"and", "but", "while", "although", "though", "as", "when", "yet", "then"}
 CONNECTOR_TAIL = re.compile(
     r"(?:[\s,;:—–-]|\b(?:and|but|while|although|though|as|when|yet|then)\b)+$"
@@ -84,94 +61,64 @@ CONNECTOR_TAIL = re.compile(
 def subject_cue(text: str, lo: int, end: int, masked: Masked) -> list[Candidate]:
     """Return every non-nested `SOURCE CUE CONTENT` attribution of a sentence."""
     claims: list[Candidate] = []
-    for start, stop, word in _cue_words(text, lo, end, masked):
+    cues = list(cue_words(text, lo, end, masked))
+    for number, (start, stop, word) in enumerate(cues):
         if claims and start < claims[-1].start:
+            continue
+        if number + 1 < len(cues) and _restrictive_relative(text, lo, start):
             continue
         source = _elliptical(text, lo, start, claims) or source_before(text, lo, start)
         if source is None and not claims and _opens_clause(text, lo, start, word):
             source = sentence_subject(text, lo, start)
-        if source is None or (claims and not _sequential(text, claims[-1], source[0])):
+        if source is None or (claims and not _chain(text, claims[-1], source, start)):
             continue
-        if claims:
-            claims[-1].end = _trim(text, claims[-1].start, min(source[0], start), claims[-1].end)
-        cue_end = _cue_end(text, stop, word)
+        cue_end = extend_cue(text, stop, word)
         begin = content_start(text, cue_end, end, word)
         claims.append(Candidate(begin, end, start, cue_end, "subject_cue", *source))
-    return [c for c in (_complete(text, lo, c, claims) for c in claims) if c is not None]
+    claims = [c for c in (_complete(text, lo, c, claims) for c in claims) if c is not None]
+    return [_end_subordinate(text, lo, c) for c in claims if not _empty_content(text, c)]
 
 
-def _cue_words(text: str, lo: int, end: int, masked: Masked):
-    """Yield (start, end, word) for cue words that read as verbs."""
-    found = words(text, lo, end)
-    headline = is_title_case(text, found)
-    for index, (start, stop, word) in enumerate(found):
-        if masked(start):
-            continue
-        if headline and word in HEADLINE_CUES and text[start].isupper() and index:
-            yield start, stop, word
-        elif word in STANCE_ADJECTIVES and _after_be(found, index):
-            yield start, stop, word
-        elif word in CUE_FORMS and is_verb_use(text, found, index):
-            yield start, stop, word
-        elif word in PHRASE_HEADS and PHRASE_TAILS.match(text, stop) and text[start].islower():
-            yield start, stop, word
-
-
-def is_title_case(text: str, found: list) -> bool:
-    """Tell whether most words of a line are capitalised, as in a headline."""
-    if len(found) < 4:
+def _empty_content(text: str, claim: Candidate) -> bool:
+    """Tell whether a content is a lone particle or adverb ("pushing back", "wrote recently")."""
+    found = words(text, claim.start, claim.end)
+    if len(found) != 1:
         return False
-    capitalised = sum(1 for start, _, _ in found if text[start].isupper())
-    return capitalised >= 0.7 * len(found)
+    word = found[0][2]
+    return word in EMPTY_WORDS or word in ADVERBIAL or word.endswith("ly")
 
 
-def is_verb_use(text: str, found: list, index: int) -> bool:
-    """Tell whether the cue word at `index` of `found` reads as a verb here."""
-    start, _, word = found[index]
-    previous = found[index - 1] if index else None
-    following = found[index + 1][2] if index + 1 < len(found) else ""
-    if not text[start].islower() or (previous and previous[2] in DETERMINERS | {"to"}):
-        return False
-    if previous and previous[2].endswith(("'s", "’s")):
-        return False
-    if word in NOUN_LIKE and not _verb_context(text, previous):
-        return False
-    if word in PARTICIPLES_ONLY and (previous is None or previous[2] not in PERFECT):
-        return False
-    if word in TALK_FORMS and following not in {"about", "of", "out"}:
-        if not (following == "to" and word.startswith("point")):
-            return False
-    if following == "to" and word in ADD_FORMS:
-        return False
-    return not (previous and previous[2] in BE and following in {"to", "that"})
+def _end_subordinate(text: str, lo: int, claim: Candidate) -> Candidate:
+    """End the content of `While X said A, B ...` at the comma before the main clause."""
+    opener = words(text, lo, claim.source_start)
+    if len(opener) != 1 or opener[0][2] not in SUBORDINATORS:
+        return claim
+    comma = find_comma(text, claim.start, claim.end)
+    if comma > claim.start and len(words(text, comma, claim.end)) >= 2:
+        claim.end = comma
+    return claim
 
 
-def _after_be(found: list, index: int) -> bool:
-    """Tell whether the word at `index` follows a form of "be" (adverbs allowed)."""
-    for _, _, word in reversed(found[max(0, index - 3) : index]):
-        if word in BE_FORMS:
-            return True
-        if word not in AUXILIARIES:
-            return False
-    return False
-
-
-def _verb_context(text: str, previous: tuple | None) -> bool:
-    """Tell whether a noun-like cue follows a likely subject (pronoun, name, plural)."""
-    if previous is None:
+def _restrictive_relative(text: str, lo: int, start: int) -> bool:
+    """Tell whether a cue is the verb of `who ...` inside a subject ("an aide who asked")."""
+    before = words(text, max(lo, start - 80), start)
+    index = len(before) - 1
+    while index > 0 and before[index][2] in AUXILIARIES:
+        index -= 1
+    if index > 0 and before[index][2] == "that":
+        return not text[lo : before[index][0]].rstrip().endswith(",")
+    near = [i for i in range(max(1, index - 7), index + 1) if before[i][2] == "who"]
+    if not near or BREAKS.search(text, before[near[-1]][1], start):
         return False
-    word = previous[2]
-    return (
-        text[previous[0]].isupper()
-        or word in PRONOUNS
-        or word in AUXILIARIES
-        or (word.endswith("s") and not word.endswith("ss"))
-    )
+    return not text[lo : before[near[-1]][0]].rstrip().endswith(",")
 
 
 def _opens_clause(text: str, lo: int, start: int, word: str) -> bool:
-    """Tell whether a participle cue opens a clause: `..., saying that ...`."""
-    return word.endswith("ing") and text[lo:start].rstrip().endswith(",")
+    """Tell whether a cue opens a clause of the sentence subject: `..., saying`, `and said`."""
+    if word.endswith("ing") and text[lo:start].rstrip().endswith(","):
+        return True
+    before = words(text, lo, start)
+    return len(before) > 3 and before[-1][2] in {"and", "but"} and not word.endswith("ing")
 
 
 def _elliptical(text: str, lo: int, start: int, claims: list[Candidate]) -> tuple | None:
@@ -184,6 +131,26 @@ def _elliptical(text: str, lo: int, start: int, claims: list[Candidate]) -> tupl
     return None
 
 
+def _chain(text: str, previous: Candidate, source: tuple[int, int], start: int) -> bool:
+    """Accept a later cue of the sentence and end the previous content before it."""
+    if _closes_relative(text, previous, source):
+        previous.end = source[1]
+        return True
+    if not _sequential(text, previous, source[0]):
+        return False
+    previous.end = trim(text, previous.start, min(source[0], start), previous.end)
+    return True
+
+
+def _closes_relative(text: str, previous: Candidate, source: tuple[int, int]) -> bool:
+    """Tell whether `source` is "Cruz, who says A," and `previous` is that "who says A"."""
+    if not previous.has_source or source[0] >= previous.source_start:
+        return False
+    relative = text[previous.source_start : previous.source_end].lower()
+    opened = text[: previous.source_start].rstrip().endswith(",")
+    return relative in {"who", "which"} and opened
+
+
 def _sequential(text: str, previous: Candidate, source_start: int) -> bool:
     """Tell whether a source starts a new clause rather than nested content."""
     if source_start == previous.source_start:
@@ -191,15 +158,15 @@ def _sequential(text: str, previous: Candidate, source_start: int) -> bool:
     if source_start < previous.start:
         return False
     before = text[previous.start : source_start].rstrip()
-    if not before:
+    last = [w for w in words(text, previous.start, source_start) if w[2] not in SEQUENTIAL_WORDS]
+    if len(last) < 2 or (len(last) == 2 and last[0][2] == "that"):
         return False
     if before[-1] in ",;:—–(":
         return True
-    last = words(text, previous.start, source_start)
-    return bool(last) and last[-1][2] in SEQUENTIAL_WORDS
+    return words(text, previous.start, source_start)[-1][2] in SEQUENTIAL_WORDS
 
 
-def _trim(text: str, start: int, end: int, current: int) -> int:
+def trim(text: str, start: int, end: int, current: int) -> int:
     """Cut a content before the next clause's connectors (", and")."""
     if end <= start:
         return current
@@ -212,14 +179,24 @@ def _complete(text: str, lo: int, claim: Candidate, claims: list) -> Candidate |
     after = words(text, claim.start, claim.end)
     if after and not (len(after) <= 7 and after[0][2] in ADVERBIAL):
         return claim
-    comma = text.rfind(",", lo, claim.source_start)
+    cue = text[claim.cue_start : claim.cue_end].lower()
+    if cue.endswith("ing") or (cue in NOUN_LIKE and cue not in TRAILING_CUES):
+        return None
+    comma = rfind_comma(text, lo, claim.source_start)
     index = claims.index(claim)
     floor = claims[index - 1].end if index else lo
-    if comma <= floor or len(words(text, floor, comma)) < 2:
+    if comma <= floor or not _clause_like(text, words(text, floor, comma)):
         return None
     start = floor if floor == lo else comma_after(text, floor, comma)
     claim.start, claim.end, claim.pattern = start, comma, "trailing"
     return claim
+
+
+def _clause_like(text: str, found: list) -> bool:
+    """Tell whether words before `, X said` can be a content, not "On Twitter" or a name."""
+    if len(found) < 2 or all(text[s].isupper() for s, _, _ in found):
+        return False
+    return len(found) > 5 or found[0][2] not in INTRODUCTORY
 
 
 def comma_after(text: str, floor: int, comma: int) -> int:
@@ -228,7 +205,7 @@ def comma_after(text: str, floor: int, comma: int) -> int:
     return found[0][0] if found else floor
 
 
-def _cue_end(text: str, stop: int, word: str) -> int:
+def extend_cue(text: str, stop: int, word: str) -> int:
     """Extend a cue over its particle: `pointed out`, `called for`."""
     if word in PARTICLE_CUES:
         match = PARTICLES.match(text, stop)

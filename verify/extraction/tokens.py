@@ -38,3 +38,25 @@ def words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         tail = tokens[last - 1]
         found += [tail] if tail[1] <= end else _scan(text, tail[0], end)
     return found
+
+
+# A comma between two digits ("20,000") is part of a number, never a clause break.
+COMMA = r",(?!(?<=\d,)\d)"
+_COMMA = re.compile(COMMA)
+
+
+def commas(text: str, start: int, end: int) -> list[int]:
+    """Return the positions of the clause commas in text[start:end]."""
+    return [m.start() for m in _COMMA.finditer(text, start, end)]
+
+
+def find_comma(text: str, start: int, end: int) -> int:
+    """Return the first clause comma in text[start:end], or -1."""
+    match = _COMMA.search(text, start, end)
+    return match.start() if match else -1
+
+
+def rfind_comma(text: str, start: int, end: int) -> int:
+    """Return the last clause comma in text[start:end], or -1."""
+    found = commas(text, start, end)
+    return found[-1] if found else -1
