@@ -41,20 +41,13 @@ def split_texts(split_dir: Path) -> list[Path]:
     return sorted(text_dir.glob("*.txt"))
 
 
-def scorer_claim(claim) -> dict:
-    """Return the JSON contract plus the discontinuous spans the scorer accepts."""
-    spans = extraction.content_spans(claim)
-    extra = {"spans": [list(s) for s in spans]} if len(spans) > 1 else {}
-    return extraction.claim_to_dict(claim) | extra
-
-
 def write_predictions(paths: list[Path], out: Path) -> None:
     """Extract claims from every article and write one JSON line per article."""
     with out.open("w", encoding="utf-8") as f:
         for path in paths:
             with path.open(encoding="utf-8", newline="") as article:
                 claims = extraction.extract_claims(article.read())
-            record = {"file": path.name, "claims": [scorer_claim(c) for c in claims]}
+            record = {"file": path.name, "claims": [extraction.claim_to_dict(c) for c in claims]}
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 

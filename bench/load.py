@@ -48,7 +48,7 @@ def load_fixture(database_url: str, articles: int) -> dict:
     from verify import create_app
     from verify.extensions import db
     from verify.services.accounts import create_user
-    from verify.services.ingest import ingest_article
+    from verify.services.ingest import ingest_article, ingest_limits
 
     app = create_app()
     with app.app_context():
@@ -56,7 +56,7 @@ def load_fixture(database_url: str, articles: int) -> dict:
         for n in range(articles):
             body = "".join(PARAGRAPH.format(n=n * 10 + k, month="May") for k in range(8))
             fields = {"title": f"Bench article {n}", "body": body, "outlet": "Bench Daily"}
-            ingest_article(fields, app.config["MAX_ARTICLE_BYTES"])
+            ingest_article(fields, **ingest_limits(app.config))
         checker = create_user("bench-checker", "fact-checker", "bench-password")
         editor = create_user("bench-editor", "editor", "bench-password")
         fixture = {"checker_token": checker.issue_token(), "editor_token": editor.issue_token()}

@@ -110,7 +110,7 @@ def test_a_wrong_token_is_refused(client):
 
 
 def test_failed_extraction_stores_nothing(client, auth_header, monkeypatch):
-    def broken(text):
+    def broken(text, deadline=None):
         raise RuntimeError("extractor exploded")
 
     monkeypatch.setattr("verify.services.ingest.extract_claims", broken)

@@ -94,3 +94,22 @@ def test_json_that_is_not_an_object_is_refused(client, auth_header):
                            headers={**auth_header(), "Content-Type": "application/json"})
     assert response.status_code in (400, 422)
     assert response.get_json()["error"]["code"] == response.status_code
+
+
+def test_extraction_past_its_time_limit_is_an_error_and_stores_nothing(app, client, auth_header):
+    app.config["EXTRACTION_TIMEOUT_SECONDS"] = 0
+    response = client.post("/api/articles", json={"title": "T", "body": "He said it.\n" * 500},
+                           headers=auth_header())
+    assert response.status_code == 422
+    assert "EXTRACTION_TIMEOUT_SECONDS" in response.get_json()["error"]["message"]
+    assert count_articles() == 0
+
+
+def test_claims_extract_reports_a_time_limit_per_file(app, runner, tmp_path):
+    app.config["EXTRACTION_TIMEOUT_SECONDS"] = 0
+    path = tmp_path / "long.txt"
+    path.write_text("Title\n\n" + "The minister said it would rain.\n" * 500, encoding="utf-8")
+    result = runner.invoke(args=["claims", "extract", str(path)])
+    assert result.exit_code == 1
+    line = json.loads(result.stdout.strip().splitlines()[-1])
+    assert line["claims"] == [] and "deadline" in line["error"]

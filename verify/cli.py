@@ -2,6 +2,7 @@
 
 import json
 import sys
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,13 +12,13 @@ from flask.cli import AppGroup
 from marshmallow import ValidationError
 
 from verify.extensions import db
-from verify.extraction import claim_to_dict, extract_claims
+from verify.extraction import ExtractionTimeout, claim_to_dict, extract_claims
 from verify.models import SOURCE_KINDS, Article
 from verify.schemas import ArticleInSchema
 from verify.services import accounts, backup, corrections, samples
 from verify.services.exports import csv_chunks, jsonl_chunks
 from verify.services.files import UnreadableFile, article_text, read_article_file
-from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article
+from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article, ingest_limits
 from verify.services.reports import REPORT_COLUMNS, UnverifiedReport
 
 users_cli = AppGroup("users", help="Manage fact-checkers, editors and admins.")
@@ -99,7 +100,7 @@ def ingest(files):
 
 def ingest_file(path: Path) -> bool:
     fields = ArticleInSchema().load(read_article_file(path))
-    result = ingest_article(fields, current_app.config["MAX_ARTICLE_BYTES"])
+    result = ingest_article(fields, **ingest_limits(current_app.config))
     db.session.commit()
     return result.created
 
@@ -112,8 +113,9 @@ def extract(files):
     for path in files:
         line = {"file": str(path), "claims": []}
         try:
-            line["claims"] = [claim_to_dict(c) for c in extract_claims(article_text(path))]
-        except UnreadableFile as exc:
+            claims = extract_claims(article_text(path), deadline=deadline())
+            line["claims"] = [claim_to_dict(claim) for claim in claims]
+        except (UnreadableFile, ExtractionTimeout) as exc:
             click.echo(f"Skipped {path}: {exc}", err=True)
             line["error"] = str(exc)
             failed += 1
@@ -148,10 +150,14 @@ def export_corrections(texts):
         click.echo(json.dumps(line, ensure_ascii=False, default=str))
 
 
+def deadline() -> float:
+    return time.monotonic() + current_app.config["EXTRACTION_TIMEOUT_SECONDS"]
+
+
 @samples_cli.command("load")
 def load_samples():
     """Load the bundled sample articles; running it again adds nothing."""
-    added = samples.load_sample_articles(current_app.config["MAX_ARTICLE_BYTES"])
+    added = samples.load_sample_articles(ingest_limits(current_app.config))
     db.session.commit()
     click.echo(f"Sample articles: {added} added.")
 
@@ -193,8 +199,8 @@ def unverified_report(output_format, **filters):
     """Write every unverified claim to stdout as CSV or JSON Lines, streamed row by row."""
     filters = {name: value for name, value in filters.items() if value is not None}
     query = UnverifiedReport(filters, current_app.config["OVERDUE_AFTER_HOURS"]).rows()
-    chunks = csv_chunks if output_format == "csv" else jsonl_chunks
-    for chunk in chunks(query, REPORT_COLUMNS):
+    chunks = csv_chunks(query, REPORT_COLUMNS) if output_format == "csv" else jsonl_chunks(query)
+    for chunk in chunks:
         click.echo(chunk, nl=False)
 
 

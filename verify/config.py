@@ -33,6 +33,10 @@ def settings_from_environment() -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "SIGN_IN_RATE_LIMIT": os.environ.get("SIGN_IN_RATE_LIMIT", "10 per minute"),
         "API_TOKEN_DAYS": int(os.environ.get("API_TOKEN_DAYS", 90)),
+        "EXTRACTION_TIMEOUT_SECONDS": float(os.environ.get("EXTRACTION_TIMEOUT_SECONDS", 20)),
+        "OVERDUE_AFTER_HOURS": int(os.environ.get("OVERDUE_AFTER_HOURS", 48)),
+        "ORGANIZATION_NAME": os.environ.get("ORGANIZATION_NAME", "verify"),
+        "BADGE_CACHE_SECONDS": float(os.environ.get("BADGE_CACHE_SECONDS", 1)),
     }
 
 

@@ -1,8 +1,19 @@
 """Marshmallow schemas for every API input and output."""
 
+from datetime import UTC
+
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from verify.models import EVIDENCE_STANCES, SOURCE_KINDS, STATUSES
+
+
+class UtcDateTime(fields.DateTime):
+    """Stored times are naive UTC; say so in the output (RFC 3339 with +00:00)."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 def not_blank(value: str) -> None:
@@ -10,29 +21,57 @@ def not_blank(value: str) -> None:
         raise ValidationError("Must not be empty.")
 
 
+def no_surrogates(value: str) -> None:
+    """Lone UTF-16 surrogates cannot be stored as text; refuse them up front."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValidationError("Must be valid Unicode text (no lone surrogates).") from exc
+
+
+ID_RANGE = validate.Range(min=1, max=2_147_483_647)
 NOT_BLANK = not_blank
+NO_SURROGATES = no_surrogates
 HTTP_URL = validate.URL(schemes={"http", "https"}, error="Must be an http(s) URL.")
 
 class ArticleInSchema(Schema):
-    title = fields.String(required=True, validate=[validate.Length(max=500), NOT_BLANK])
-    body = fields.String(required=True, validate=NOT_BLANK)
-    url = fields.String(load_default=None, allow_none=True, validate=HTTP_URL)
+    title = fields.String(
+        required=True,
+        validate=[validate.Length(min=1, max=500), NOT_BLANK, NO_SURROGATES],
+        metadata={"pattern": r"\S"},
+    )
+    body = fields.String(
+        required=True,
+        validate=[validate.Length(min=1), NOT_BLANK, NO_SURROGATES],
+        metadata={"pattern": r"\S"},
+    )
+    url = fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=[HTTP_URL, validate.Length(max=2000)],
+        metadata={"pattern": "^https?://"},
+    )
     outlet = fields.String(
-        load_default=None, allow_none=True, validate=validate.Length(max=200)
+        load_default=None,
+        allow_none=True,
+        validate=[validate.Length(max=200), NO_SURROGATES],
     )
     author = fields.String(
-        load_default=None, allow_none=True, validate=validate.Length(max=200)
+        load_default=None,
+        allow_none=True,
+        validate=[validate.Length(max=200), NO_SURROGATES],
     )
     published_at = fields.AwareDateTime(
         load_default=None, allow_none=True, default_timezone=None
     )
 
+
 class EvidenceSchema(Schema):
     """A source a reviewer relied on, and whether it supports or contradicts the claim."""
 
     url = fields.String(required=True, validate=[HTTP_URL, validate.Length(max=2000)])
-    title = fields.String(validate=validate.Length(max=500))
-    excerpt = fields.String(validate=validate.Length(max=5000))
+    title = fields.String(validate=[validate.Length(max=500), NO_SURROGATES])
+    excerpt = fields.String(validate=[validate.Length(max=5000), NO_SURROGATES])
     stance = fields.String(validate=validate.OneOf(EVIDENCE_STANCES))
 
 
@@ -56,7 +95,7 @@ class ClaimSchema(Schema):
     start = fields.Integer(dump_only=True)
     end = fields.Integer(dump_only=True)
     version = fields.Integer(dump_only=True)
-    updated_at = fields.DateTime(dump_only=True)
+    updated_at = UtcDateTime(dump_only=True)
 
 class ArticleSummarySchema(Schema):
     id = fields.Integer(dump_only=True)
@@ -64,8 +103,8 @@ class ArticleSummarySchema(Schema):
     url = fields.String(dump_only=True, allow_none=True)
     outlet = fields.String(dump_only=True, allow_none=True)
     author = fields.String(dump_only=True, allow_none=True)
-    published_at = fields.DateTime(dump_only=True, allow_none=True)
-    created_at = fields.DateTime(dump_only=True)
+    published_at = UtcDateTime(dump_only=True, allow_none=True)
+    created_at = UtcDateTime(dump_only=True)
 
 class ArticleSchema(ArticleSummarySchema):
     body = fields.String(dump_only=True)
@@ -76,17 +115,17 @@ class ArticleSchema(ArticleSummarySchema):
 
 class ClaimUpdateSchema(Schema):
     status = fields.String(validate=validate.OneOf(STATUSES))
-    note = fields.String(allow_none=True, validate=validate.Length(max=10000))
+    note = fields.String(allow_none=True, validate=[validate.Length(max=10000), NO_SURROGATES])
     evidence = fields.List(fields.Nested(EvidenceSchema), validate=validate.Length(max=50))
 
 class ClaimQuerySchema(Schema):
     status = fields.String(validate=validate.OneOf(STATUSES))
-    article = fields.Integer(validate=validate.Range(min=1))
+    article = fields.Integer(validate=ID_RANGE)
     source = fields.String(validate=validate.Length(min=1, max=300))
 
 class ClaimEventSchema(Schema):
     id = fields.Integer(dump_only=True)
-    created_at = fields.DateTime(dump_only=True)
+    created_at = UtcDateTime(dump_only=True)
     action = fields.String(dump_only=True)
     from_status = fields.String(dump_only=True, allow_none=True)
     to_status = fields.String(dump_only=True)
@@ -97,7 +136,7 @@ class ClaimEventSchema(Schema):
 class ReportQuerySchema(Schema):
     """Filters, grouping and keyset position of the unverified report."""
 
-    article = fields.Integer(validate=validate.Range(min=1))
+    article = fields.Integer(validate=ID_RANGE)
     source = fields.String(validate=validate.Length(min=1, max=300))
     outlet = fields.String(validate=validate.Length(min=1, max=200))
     author = fields.String(validate=validate.Length(min=1, max=200))
@@ -106,8 +145,8 @@ class ReportQuerySchema(Schema):
     overdue = fields.Boolean()
     overdue_hours = fields.Integer(validate=validate.Range(min=1, max=876000))
     group = fields.String(validate=validate.OneOf(("outlet", "author", "source", "source_kind")))
-    after = fields.Integer(validate=validate.Range(min=1))
-    before = fields.Integer(validate=validate.Range(min=1))
+    after = fields.Integer(validate=ID_RANGE)
+    before = fields.Integer(validate=ID_RANGE)
 
     @validates_schema
     def one_direction(self, data, **kwargs):
@@ -126,13 +165,17 @@ class OEmbedQuerySchema(Schema):
     maxheight = fields.Integer(validate=validate.Range(min=1))
 
 class TokenRequestSchema(Schema):
-    username = fields.String(required=True, validate=validate.Length(min=1, max=64))
-    password = fields.String(required=True, load_only=True, validate=validate.Length(min=1))
+    username = fields.String(
+        required=True, validate=[validate.Length(min=1, max=64), NO_SURROGATES]
+    )
+    password = fields.String(
+        required=True, load_only=True, validate=[validate.Length(min=1), NO_SURROGATES]
+    )
 
 
 class TokenSchema(Schema):
     token = fields.String(dump_only=True)
-    expires_at = fields.DateTime(dump_only=True, allow_none=True)
+    expires_at = UtcDateTime(dump_only=True, allow_none=True)
     role = fields.String(dump_only=True)
 
 

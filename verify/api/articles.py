@@ -10,7 +10,7 @@ from verify.auth import roles_required
 from verify.extensions import db
 from verify.models import Article, Claim
 from verify.schemas import ArticleInSchema, ArticleSchema, ArticleSummarySchema
-from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article
+from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article, ingest_limits
 
 blp = Blueprint("api_articles", __name__, url_prefix="/api/articles")
 AUTH = {"security": [{"bearerAuth": []}]}
@@ -25,7 +25,7 @@ AUTH = {"security": [{"bearerAuth": []}]}
 def create_article(fields):
     """Store an article and extract its claims"""
     try:
-        result = ingest_article(fields, current_app.config["MAX_ARTICLE_BYTES"])
+        result = ingest_article(fields, **ingest_limits(current_app.config))
     except ArticleTooLarge as exc:
         abort(413, message=str(exc), errors={"json": {"body": [str(exc)]}})
     except ExtractionFailed as exc:

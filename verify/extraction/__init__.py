@@ -1,8 +1,9 @@
 """Claim extraction: attributed and hedged claims from news text, pure Python."""
 
+from verify.extraction.contract import claim_to_dict
 from verify.extraction.deadline import ExtractionTimeout
 from verify.extraction.html import html_to_text
-from verify.extraction.model import ExtractedClaim, claim_to_dict
+from verify.extraction.model import ExtractedClaim
 from verify.extraction.pipeline import extract_claims
 from verify.extraction.sources import source_key
 from verify.extraction.spans import content_spans

@@ -1,19 +1,6 @@
 """The claim record handed to the rest of the application."""
 
-from dataclasses import asdict, dataclass
-
-CONTRACT_KEYS = (
-    "text",
-    "start",
-    "end",
-    "source",
-    "source_start",
-    "source_end",
-    "cue",
-    "cue_start",
-    "cue_end",
-    "kind",
-)
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -34,10 +21,3 @@ class ExtractedClaim:
     pattern: str
     note: str | None = None
 
-
-def claim_to_dict(claim: ExtractedClaim) -> dict:
-    """Return the JSON contract of a claim, contract keys first."""
-    data = asdict(claim)
-    ordered = {key: data[key] for key in CONTRACT_KEYS}
-    ordered.update(source_kind=claim.source_kind, pattern=claim.pattern, note=claim.note)
-    return ordered

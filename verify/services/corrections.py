@@ -5,7 +5,7 @@ import re
 from sqlalchemy import select
 
 from verify.extensions import db
-from verify.extraction.model import CONTRACT_KEYS
+from verify.extraction.contract import CONTRACT_KEYS
 from verify.models import Article, Claim, ClaimEvent, Source, User
 from verify.services.ingest import find_or_create_source
 from verify.services.review import check_version, flush_or_stale, record_event

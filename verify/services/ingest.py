@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+import time
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -9,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from verify.dates import to_naive_utc
 from verify.extensions import db
-from verify.extraction import ExtractedClaim, extract_claims, source_key
+from verify.extraction import ExtractedClaim, ExtractionTimeout, extract_claims, source_key
 from verify.models import Article, Claim, ClaimEvent, Source
 
 
@@ -37,19 +38,24 @@ def find_article_by_hash(digest: str) -> Article | None:
     return db.session.scalar(select(Article).where(Article.content_hash == digest))
 
 
-def ingest_article(fields: dict, max_bytes: int) -> IngestResult:
+def ingest_limits(config) -> dict:
+    """The size and time limits of an ingest, from the app's settings."""
+    return {
+        "max_bytes": config["MAX_ARTICLE_BYTES"],
+        "timeout": config["EXTRACTION_TIMEOUT_SECONDS"],
+    }
+
+
+def ingest_article(fields: dict, max_bytes: int, timeout: float) -> IngestResult:
     """Store an article and its extracted claims, or return the existing copy."""
     body = fields["body"]
-    if len(body.encode("utf-8", "surrogatepass")) > max_bytes:
+    if len(body.encode("utf-8")) > max_bytes:
         raise ArticleTooLarge(f"The body is over the {max_bytes}-byte limit.")
     digest = content_hash(body)
     existing = find_article_by_hash(digest)
     if existing is not None:
         return IngestResult(existing, created=False)
-    try:
-        extracted = extract_claims(body)
-    except Exception as exc:  # any extractor failure must leave nothing behind
-        raise ExtractionFailed(str(exc) or exc.__class__.__name__) from exc
+    extracted = extract_within(body, timeout)
     article = Article(
         **{**fields, "published_at": to_naive_utc(fields.get("published_at"))},
         content_hash=digest,
@@ -63,6 +69,19 @@ def ingest_article(fields: dict, max_bytes: int) -> IngestResult:
         # Another request stored the same article first.
         return IngestResult(find_article_by_hash(digest), created=False)
     return IngestResult(article, created=True)
+
+
+def extract_within(body: str, timeout: float) -> list[ExtractedClaim]:
+    """Extract the claims, or raise ExtractionFailed; nothing has been written yet."""
+    try:
+        return extract_claims(body, deadline=time.monotonic() + timeout)
+    except ExtractionTimeout as exc:
+        raise ExtractionFailed(
+            f"Extraction took longer than {timeout:g} s; split the article or raise "
+            "EXTRACTION_TIMEOUT_SECONDS."
+        ) from exc
+    except Exception as exc:  # any extractor failure must leave nothing behind
+        raise ExtractionFailed(str(exc) or exc.__class__.__name__) from exc
 
 
 def add_claim(article: Article, found: ExtractedClaim) -> Claim:

@@ -9,10 +9,10 @@ from verify.services.ingest import ingest_article
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
 
 
-def load_sample_articles(max_bytes: int) -> int:
+def load_sample_articles(limits: dict) -> int:
     """Ingest every bundled sample; return how many were new."""
     added = 0
     for path in sorted(SAMPLES_DIR.glob("*.json")):
         fields = ArticleInSchema().load(read_article_file(path))
-        added += ingest_article(fields, max_bytes).created
+        added += ingest_article(fields, **limits).created
     return added

@@ -5,7 +5,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, url_
 from verify.auth import STAFF, roles_required
 from verify.extensions import db
 from verify.services.files import UnreadableFile, first_line, read_article_upload
-from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article
+from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article, ingest_limits
 from verify.web.forms import ArticleForm
 
 bp = Blueprint("articles", __name__)
@@ -34,7 +34,7 @@ def new_article():
     if form.validate_on_submit():
         try:
             fields = article_fields(form)
-            result = ingest_article(fields, current_app.config["MAX_ARTICLE_BYTES"])
+            result = ingest_article(fields, **ingest_limits(current_app.config))
         except UnreadableFile as exc:
             form.file.errors.append(str(exc))
         except (ArticleTooLarge, ExtractionFailed) as exc:

@@ -1,16 +1,14 @@
-"""Public pages: articles with their claims marked and badged."""
+"""The article list and the article page with its claims marked in place."""
 
-from collections import Counter
-
-from flask import Blueprint, abort, render_template, request
+from flask import abort, render_template, request
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from verify.extensions import db
 from verify.models import Article, Claim
+from verify.services.summary import ClaimSummary
 from verify.web.highlight import article_segments
-
-bp = Blueprint("reader", __name__)
+from verify.web.reader import bp
 
 
 @bp.route("/")
@@ -24,7 +22,7 @@ def index():
 
 
 def load_article_with_claims(article_id: int) -> Article:
-    """Load an article with its claims and their sources in two queries, or 404."""
+    """Load an article with its claims and their sources in three queries, or 404."""
     article = db.session.scalar(
         select(Article)
         .where(Article.id == article_id)
@@ -37,7 +35,7 @@ def load_article_with_claims(article_id: int) -> Article:
 
 @bp.route("/articles/<int:article_id>")
 def show_article(article_id):
-    """Show an article with each claim marked in place and its status badge."""
+    """Show an article with a summary, each claim marked in place with its badge."""
     article = load_article_with_claims(article_id)
     claims = article.public_claims
     return render_template(
@@ -45,6 +43,6 @@ def show_article(article_id):
         article=article,
         claims=claims,
         segments=article_segments(article.body, claims),
-        counts=Counter(claim.status for claim in claims),
+        summary=ClaimSummary.of(claims),
         focus=request.args.get("claim", type=int),
     )

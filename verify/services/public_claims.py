@@ -1,0 +1,86 @@
+"""What a reader may see of one claim: its sentence, its evidence and its public history."""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from verify.extensions import db
+from verify.models import Claim, ClaimEvent
+
+# A sentence ends at . ! ? or … (and closing quotes) before a space, or at a line end.
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s)|\n")
+ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+REACH = 400
+# Corrections readers see; offsets, assignments and dismissals stay in the workspace.
+PUBLIC_FIELDS = ("text", "source", "kind", "cue")
+STATUS_ACTIONS = ("created", "review")
+
+
+@dataclass(frozen=True)
+class InSentence:
+    before: str
+    claim: str
+    after: str
+
+
+@dataclass(frozen=True)
+class PublicEvent:
+    created_at: datetime
+    action: str
+    from_status: str | None
+    to_status: str
+    note: str | None
+    changes: dict
+
+
+def load_public_claim(claim_id: int) -> Claim | None:
+    """Load a claim that is not dismissed, with its article and source."""
+    return db.session.scalar(
+        select(Claim)
+        .where(Claim.id == claim_id, Claim.dismissed.is_(False))
+        .options(joinedload(Claim.article), joinedload(Claim.source))
+    )
+
+
+def sentence_end(body: str, position: int) -> int:
+    found = SENTENCE_END.search(body, position, min(len(body), position + REACH))
+    if found is None:
+        return min(len(body), position + REACH)
+    return found.start() if found.group() == "\n" else found.end()
+
+
+def claim_in_sentence(body: str, start: int, end: int) -> InSentence:
+    """Cut the sentence (or up to REACH characters each side) around the claim's span."""
+    left = max(0, start - REACH)
+    for match in SENTENCE_END.finditer(body, left, start):
+        left = match.end()
+    right = end if ENDS_SENTENCE.search(body[start:end]) else sentence_end(body, end)
+    return InSentence(body[left:start].lstrip(), body[start:end], body[end:right].rstrip())
+
+
+def public_history(claim_id: int) -> tuple[list[PublicEvent], list[PublicEvent]]:
+    """Split a claim's history into status changes and corrections, without who made them."""
+    query = (
+        select(
+            ClaimEvent.created_at,
+            ClaimEvent.action,
+            ClaimEvent.from_status,
+            ClaimEvent.to_status,
+            ClaimEvent.note,
+            ClaimEvent.changes,
+        )
+        .where(ClaimEvent.claim_id == claim_id)
+        .order_by(ClaimEvent.created_at, ClaimEvent.id)
+    )
+    statuses, corrections = [], []
+    for row in db.session.execute(query):
+        if row.action in STATUS_ACTIONS:
+            statuses.append(PublicEvent(*row[:5], changes={}))
+        elif row.action == "correction":
+            changes = {k: v for k, v in (row.changes or {}).items() if k in PUBLIC_FIELDS}
+            if changes:
+                corrections.append(PublicEvent(*row[:4], note=None, changes=changes))
+    return statuses, corrections

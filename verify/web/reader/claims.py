@@ -1,0 +1,31 @@
+"""The public page of one claim, with its ClaimReview for search engines."""
+
+from flask import abort, current_app, render_template, url_for
+
+from verify.services.claimreview import claim_review
+from verify.services.public_claims import claim_in_sentence, load_public_claim, public_history
+from verify.web.badges import badge_size, embed_html
+from verify.web.reader import bp
+
+
+@bp.route("/claims/<int:claim_id>")
+def show_claim(claim_id):
+    """Show a claim in its sentence with its source, status, note, evidence and history."""
+    claim = load_public_claim(claim_id)
+    if claim is None:
+        abort(404, description=f"No claim with id {claim_id}.")
+    statuses, corrections = public_history(claim.id)
+    page_url = url_for("reader.show_claim", claim_id=claim.id, _external=True)
+    article_url = url_for("reader.show_article", article_id=claim.article_id, _external=True)
+    badge_url = url_for("badges.claim_badge", claim_id=claim.id, _external=True)
+    return render_template(
+        "claims/show.html",
+        claim=claim,
+        article=claim.article,
+        sentence=claim_in_sentence(claim.article.body, claim.start, claim.end),
+        statuses=statuses,
+        corrections=corrections,
+        review=claim_review(claim, page_url, article_url, current_app.config["ORGANIZATION_NAME"]),
+        page_url=page_url,
+        embed=embed_html(page_url, badge_url, claim.status, badge_size("claim", claim.status)),
+    )
