@@ -3,12 +3,11 @@
 from flask import current_app, url_for
 from flask_smorest import Blueprint, abort
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from verify.api.pagination import page_items
 from verify.auth import roles_required
 from verify.extensions import db
-from verify.models import Article, Claim
+from verify.models import Article, article_with_claims
 from verify.schemas import ArticleInSchema, ArticleSchema, ArticleSummarySchema
 from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article, ingest_limits
 
@@ -55,11 +54,6 @@ def get_article(article_id):
 
 def load_article(article_id: int) -> Article:
     """Load an article with its claims and their sources, or 404."""
-    article = db.session.scalar(
-        select(Article)
-        .where(Article.id == article_id)
-        .options(selectinload(Article.claims).selectinload(Claim.source))
+    return db.first_or_404(
+        article_with_claims(article_id), description=f"No article with id {article_id}."
     )
-    if article is None:
-        abort(404, message=f"No article with id {article_id}.")
-    return article

@@ -1,11 +1,10 @@
 """The article list and the article page with its claims marked in place."""
 
-from flask import abort, render_template, request
+from flask import render_template, request
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from verify.extensions import db
-from verify.models import Article, Claim
+from verify.models import Article, article_with_claims
 from verify.services.summary import ClaimSummary
 from verify.web.highlight import article_segments
 from verify.web.reader import bp
@@ -23,14 +22,9 @@ def index():
 
 def load_article_with_claims(article_id: int) -> Article:
     """Load an article with its claims and their sources in three queries, or 404."""
-    article = db.session.scalar(
-        select(Article)
-        .where(Article.id == article_id)
-        .options(selectinload(Article.claims).selectinload(Claim.source))
+    return db.first_or_404(
+        article_with_claims(article_id), description=f"No article with id {article_id}."
     )
-    if article is None:
-        abort(404, description=f"No article with id {article_id}.")
-    return article
 
 
 @bp.route("/articles/<int:article_id>")
