@@ -1,0 +1,39 @@
+"""What the extraction tests share: the seed article's paths and span checks."""
+
+from pathlib import Path
+
+from verify.extraction import ExtractedClaim
+
+SEED_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seed"
+SEED_TEXT = SEED_DIR / "article-kursk-command-post.txt"
+SEED_EXPECTED = SEED_DIR / "article-kursk-command-post.expected.json"
+CONTRACT = {
+    "text",
+    "start",
+    "end",
+    "source",
+    "source_start",
+    "source_end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "kind",
+}
+
+
+def claim_with(claims: list[ExtractedClaim], phrase: str) -> ExtractedClaim:
+    """Return the first claim whose text contains `phrase`."""
+    found = [c for c in claims if phrase in c.text]
+    assert found, f"no claim contains {phrase!r}: {[c.text for c in claims]}"
+    return found[0]
+
+
+def assert_offsets(text: str, claims: list[ExtractedClaim]) -> None:
+    """Check every span indexes the text it claims to."""
+    assert [c.start for c in claims] == sorted(c.start for c in claims)
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+        assert 0 <= c.cue_start < c.cue_end <= len(text)
+        assert text[c.cue_start : c.cue_end] == c.cue
+        if c.source_start is not None:
+            assert 0 <= c.source_start < c.source_end <= len(text)
