@@ -9,15 +9,13 @@ dropped and rebuilt with the migrations). Target: claim badge at >= 0.8x bare, 0
 """
 
 import argparse
-import os
 import re
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from flask import Flask
+from servers import start_gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
@@ -79,17 +77,7 @@ def seed(url: str) -> tuple[int, int]:
 
 
 def start(target: str, port: int, workers: int, env: dict) -> subprocess.Popen:
-    command = [str(BIN / "gunicorn"), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-               "--log-level", "warning", "--pythonpath", f"{ROOT},{ROOT / 'bench'}", target]
-    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env})
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/badges/claims/1.svg", timeout=1)
-            return server
-        except OSError:
-            time.sleep(0.1)
-    server.terminate()
-    raise SystemExit(f"{target} did not start on port {port}")
+    return start_gunicorn(target, port, env, "/badges/claims/1.svg", ("--workers", str(workers)))
 
 
 def wrk(url: str, args) -> dict:

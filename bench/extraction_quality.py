@@ -8,37 +8,15 @@ the split) prints its table. Exits 0 with a message when the corpus is absent.
 """
 
 import argparse
-import importlib
 import json
 import subprocess
 import sys
 import tempfile
-import types
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-
-def import_extraction():
-    """Import verify.extraction alone: the benchmark must not need the web app to import."""
-    if "verify" not in sys.modules:
-        package = types.ModuleType("verify")
-        package.__path__ = [str(ROOT / "verify")]
-        sys.modules["verify"] = package
-    return importlib.import_module("verify.extraction")
-
+from corpus import DEFAULT_SPLIT, import_extraction, split_texts
 
 extraction = import_extraction()
-
-
-DEFAULT_SPLIT = ROOT.parent / "shared" / "polnear" / "dev"
-
-
-def split_texts(split_dir: Path) -> list[Path]:
-    """Return the article files of a split (text/ or the directory itself)."""
-    text_dir = split_dir / "text" if (split_dir / "text").is_dir() else split_dir
-    return sorted(text_dir.glob("*.txt"))
 
 
 def write_predictions(paths: list[Path], out: Path) -> None:

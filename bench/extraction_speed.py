@@ -7,38 +7,21 @@ present). Exits 0 with a message when the directory is absent.
 """
 
 import argparse
-import importlib
 import os
 import resource
 import sys
 import time
-import types
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-
-def import_extraction():
-    """Import verify.extraction alone: the benchmark must not need the web app to import."""
-    if "verify" not in sys.modules:
-        package = types.ModuleType("verify")
-        package.__path__ = [str(ROOT / "verify")]
-        sys.modules["verify"] = package
-    return importlib.import_module("verify.extraction")
-
+from corpus import DEFAULT_SPLIT, import_extraction, split_texts
 
 extraction = import_extraction()
 
 
-DEFAULT_DIR = ROOT.parent / "shared" / "polnear" / "dev"
-
-
 def load_texts(directory: Path) -> list[str]:
     """Read every .txt article of a directory (or of its text/ subdirectory)."""
-    text_dir = directory / "text" if (directory / "text").is_dir() else directory
     texts = []
-    for path in sorted(text_dir.glob("*.txt")):
+    for path in split_texts(directory):
         with path.open(encoding="utf-8", newline="") as f:
             texts.append(f.read())
     return texts
@@ -62,7 +45,7 @@ def peak_rss_mb() -> float:
 def main() -> int:
     """Time extraction over the texts and print throughput and memory."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("text_dir", nargs="?", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("text_dir", nargs="?", type=Path, default=DEFAULT_SPLIT)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     texts = load_texts(args.text_dir) if args.text_dir.is_dir() else []

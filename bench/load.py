@@ -12,11 +12,10 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-from urllib.request import urlopen
 
 import sqlalchemy as sa
+from servers import start_gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -66,22 +65,6 @@ def load_fixture(database_url: str, articles: int) -> dict:
     return fixture
 
 
-def start_gunicorn(database_url: str, workers: int) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "bench"}
-    server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{PORT}", "app:app"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        try:
-            urlopen(f"http://127.0.0.1:{PORT}/api/openapi.json", timeout=1)
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
-
-
 def run_locust(fixture_path: Path, out: Path, args) -> None:
     env = {**os.environ, "VERIFY_LOAD_FIXTURE": str(fixture_path)}
     subprocess.run(
@@ -114,7 +97,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         fixture_path = Path(tmp) / "fixture.json"
         fixture_path.write_text(json.dumps(load_fixture(database_url, args.articles)))
-        server = start_gunicorn(database_url, args.workers)
+        env = {"DATABASE_URL": database_url, "SECRET_KEY": "bench"}
+        server = start_gunicorn("app:app", PORT, env, "/api/openapi.json",
+                                ("--workers", str(args.workers)))
         try:
             run_locust(fixture_path, Path(tmp) / "load", args)
         finally:

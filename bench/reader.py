@@ -8,18 +8,16 @@ issues. Target: under 100 ms, and no query per claim.
 """
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from report_data import migrate, recreate_postgresql  # noqa: E402
+from servers import start_gunicorn  # noqa: E402
 
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/verify_bench_reader"
 SQLITE_PATH = Path("/tmp/verify_bench_reader.sqlite")
@@ -63,20 +61,6 @@ def seed(url: str, claims: int) -> tuple[int, int]:
     return article_id, len(statements)
 
 
-def start_app(url: str) -> subprocess.Popen:
-    command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "--workers", "1", "--bind",
-               f"127.0.0.1:{PORT}", "--log-level", "warning", "app:app"]
-    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "DATABASE_URL": url})
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/", timeout=1)
-            return server
-        except OSError:
-            time.sleep(0.1)
-    server.terminate()
-    raise SystemExit("gunicorn did not start")
-
-
 def timings(path: str, count: int) -> list[float]:
     url = f"http://127.0.0.1:{PORT}{path}"
     command = ["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code} %{time_total}", url]
@@ -91,7 +75,7 @@ def timings(path: str, count: int) -> list[float]:
 
 def measure(name: str, url: str, args) -> None:
     article_id, queries = seed(url, args.claims)
-    server = start_app(url)
+    server = start_gunicorn("app:app", PORT, {"DATABASE_URL": url})
     try:
         times = timings(f"/articles/{article_id}", args.requests)
     finally:

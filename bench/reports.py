@@ -11,17 +11,16 @@ one gunicorn worker, and times the CSV and JSON Lines exports against `psql \\co
 """
 
 import argparse
-import os
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from report_data import load_postgresql, load_sqlite  # noqa: E402
+from servers import start_gunicorn  # noqa: E402
 
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/verify_bench"
 SQLITE_PATH = "/tmp/verify_bench.sqlite"
@@ -101,20 +100,6 @@ def time_floor(url: str, sql: str) -> float:
     return time.perf_counter() - start
 
 
-def start_app(url: str) -> subprocess.Popen:
-    command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "--workers", "1", "--timeout", "900",
-               "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning", "app:app"]
-    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "DATABASE_URL": url})
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/", timeout=1)
-            return server
-        except OSError:
-            time.sleep(0.1)
-    server.terminate()
-    raise SystemExit("gunicorn did not start")
-
-
 def worker_peak_mb(server: subprocess.Popen) -> float:
     """VmHWM, the peak resident memory, of the gunicorn worker serving the exports."""
     children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
@@ -142,7 +127,9 @@ def measure_database(name: str, url: str, repeat: int) -> list[tuple]:
     """Time the exports and the floor on one database; return the printable rows."""
     sql, rows, token, anchor = export_sql(url)
     floor = min(time_floor(url, sql) for _ in range(repeat))
-    server = start_app(url)
+    server = start_gunicorn(
+        "app:app", PORT, {"DATABASE_URL": url}, options=("--workers", "1", "--timeout", "900")
+    )
     try:
         page = fetch("/reports/unverified", token)
         deep = fetch(f"/reports/unverified?after={anchor}", token)

@@ -1,0 +1,24 @@
+"""The PolNeAR texts the extraction benchmarks read, and the extraction package alone."""
+
+import importlib
+import sys
+import types
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SPLIT = ROOT.parent / "shared" / "polnear" / "dev"
+
+
+def import_extraction():
+    """Import verify.extraction alone: the benchmark must not need the web app to import."""
+    if "verify" not in sys.modules:
+        package = types.ModuleType("verify")
+        package.__path__ = [str(ROOT / "verify")]
+        sys.modules["verify"] = package
+    return importlib.import_module("verify.extraction")
+
+
+def split_texts(split_dir: Path) -> list[Path]:
+    """Return the article files of a split (text/ or the directory itself)."""
+    text_dir = split_dir / "text" if (split_dir / "text").is_dir() else split_dir
+    return sorted(text_dir.glob("*.txt"))
