@@ -6,7 +6,18 @@ import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SPLIT = ROOT.parent / "shared" / "polnear" / "dev"
+
+
+def shared_dir(*parts: str) -> Path:
+    """The project's shared data beside the checkout, or beside any folder above it."""
+    for folder in ROOT.parents:
+        candidate = folder.joinpath("shared", *parts)
+        if candidate.exists():
+            return candidate
+    return ROOT.parent.joinpath("shared", *parts)
+
+
+DEFAULT_SPLIT = shared_dir("polnear", "dev")
 
 
 def import_extraction():

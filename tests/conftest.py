@@ -10,7 +10,18 @@ from verify.extensions import db
 from verify.models import User
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SEED_DIR = REPO_ROOT.parent / "shared" / "seed"
+
+
+def shared_dir(*parts: str) -> Path:
+    """The project's shared data beside the checkout, or beside any folder above it."""
+    for folder in REPO_ROOT.parents:
+        candidate = folder.joinpath("shared", *parts)
+        if candidate.exists():
+            return candidate
+    return REPO_ROOT.parent.joinpath("shared", *parts)
+
+
+SEED_DIR = shared_dir("seed")
 TEST_DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite://")
 PASSWORD = "correct horse battery"
 # Hashing once keeps the suite fast; every user shares this password.

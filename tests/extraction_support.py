@@ -1,10 +1,10 @@
 """What the extraction tests share: the seed article's paths and span checks."""
 
-from pathlib import Path
 
+from tests.conftest import shared_dir
 from verify.extraction import ExtractedClaim
 
-SEED_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seed"
+SEED_DIR = shared_dir("seed")
 SEED_TEXT = SEED_DIR / "article-kursk-command-post.txt"
 SEED_EXPECTED = SEED_DIR / "article-kursk-command-post.expected.json"
 CONTRACT = {
