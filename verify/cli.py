@@ -16,7 +16,7 @@ from verify.extensions import db
 from verify.extraction import ExtractionTimeout, claim_to_dict, extract_claims
 from verify.models import SOURCE_KINDS, Article
 from verify.schemas import ArticleInSchema
-from verify.services import accounts, backup, corrections, samples
+from verify.services import accounts, app_role, backup, corrections, samples
 from verify.services.exports import csv_chunks, jsonl_chunks
 from verify.services.files import UnreadableFile, article_text, read_article_file
 from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article, ingest_limits
@@ -207,6 +207,21 @@ def db_restore(path):
     click.echo(f"Restored from {path}.")
 
 
+@click.command("db-grant-app-role")
+@click.argument("role")
+def db_grant_app_role(role):
+    """Let PostgreSQL role ROLE serve the app without owning the tables.
+
+    Run it as the tables' owner after each `flask db upgrade`; ROLE gets SELECT, INSERT,
+    UPDATE and DELETE on verify's tables but only SELECT and INSERT on claim history.
+    """
+    try:
+        commit_with_retry(lambda: app_role.grant_app_role(role))
+    except app_role.AppRoleError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{role} may now serve verify; claim history stays append-only for it.")
+
+
 @reports_cli.command("unverified")
 @click.option("--format", "output_format", type=click.Choice(["csv", "jsonl"]), default="csv",
               show_default=True)
@@ -228,5 +243,5 @@ def unverified_report(output_format, **filters):
 
 def register_commands(app) -> None:
     for command in (users_cli, tokens_cli, claims_cli, samples_cli, ingest, db_backup, db_restore,
-                    reports_cli):
+                    db_grant_app_role, reports_cli):
         app.cli.add_command(command)
