@@ -199,12 +199,17 @@ def db_backup(path):
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.confirmation_option(prompt="This replaces every row in the database. Continue?")
 def db_restore(path):
-    """Replace the database's contents with the backup at PATH."""
+    """Replace the database's contents with the verify backup at PATH.
+
+    Anything else (another database, a damaged or foreign file) is refused untouched.
+    """
     try:
-        backup.restore_database(path)
+        revision = backup.restore_database(path)
     except backup.BackupError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(f"{exc}\nNothing was changed.") from exc
     click.echo(f"Restored from {path}.")
+    if revision != backup.newest_revision():
+        click.echo("The backup's schema is older than this verify: run `flask db upgrade`.")
 
 
 @click.command("db-grant-app-role")
