@@ -6,13 +6,15 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 from flask_migrate import upgrade
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.exc import OperationalError
 
-from tests.conftest import make_token
+from tests.conftest import SHORT_ARTICLE, make_token
 from tests.served import fresh_database_url, gunicorn
 from verify import create_app
 from verify.extensions import db
 from verify.models import Article
+from verify.services import ingest
 
 PARALLEL_POSTS = 12
 
@@ -96,3 +98,41 @@ def test_patches_during_an_ingest_are_kept(served):
     assert big.status_code == 201, big.text
     assert set(outcomes) <= {200, 409}, outcomes
     assert outcomes.count(200) >= 1
+
+
+class SerializationFailure(Exception):
+    sqlstate = "40001"
+
+
+class Deadlock(Exception):
+    sqlstate = "40P01"
+
+
+@pytest.mark.parametrize("refusal", [Exception("database is locked"), SerializationFailure(
+    "could not serialize access"), Deadlock("deadlock detected")], ids=str)
+def test_a_write_refused_for_another_writer_is_run_again(client, auth_header, monkeypatch,
+                                                         refusal):
+    headers = auth_header()
+    original, calls, begins = ingest.add_claim, [], []
+
+    def add_claim_once_refused(article, found):
+        calls.append(found)
+        if len(calls) == 1:
+            raise OperationalError("INSERT INTO claims", {}, refusal)
+        return original(article, found)
+
+    def record_begin(conn, cursor, statement, *args):
+        if statement.startswith("BEGIN"):
+            begins.append(statement)
+
+    monkeypatch.setattr(ingest, "add_claim", add_claim_once_refused)
+    event.listen(db.engine, "before_cursor_execute", record_begin)
+    try:
+        response = client.post("/api/articles", json=SHORT_ARTICLE, headers=headers)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record_begin)
+    assert response.status_code == 201, response.get_json()
+    assert db.session.scalar(select(func.count(Article.id))) == 1
+    assert len(response.get_json()["claims"]) == len(calls) - 1
+    if db.engine.dialect.name == "sqlite":
+        assert "BEGIN IMMEDIATE" in begins
