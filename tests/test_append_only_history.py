@@ -49,3 +49,45 @@ def test_new_events_are_still_added(client, article, auth_header):
                             headers={**auth_header(), "If-Match": str(claim["version"])})
     assert response.status_code == 200
     assert event_count() == len(article["claims"]) + 1
+
+
+COLUMNS = ("id, claim_id, user_id, created_at, action, from_status, to_status, note, evidence, "
+           "changes")
+REWRITTEN = ("SELECT id, claim_id, user_id, created_at, action, from_status, 'verified', "
+             "'rewritten', evidence, changes FROM claim_events")
+UPSERT = " ON CONFLICT (id) DO UPDATE SET note = 'rewritten', to_status = 'verified'"
+REWRITES = {
+    "sqlite": {
+        "replace-into": f"REPLACE INTO claim_events ({COLUMNS}) {REWRITTEN}",
+        "insert-or-replace": f"INSERT OR REPLACE INTO claim_events ({COLUMNS}) {REWRITTEN}",
+        "upsert": f"INSERT INTO claim_events ({COLUMNS}) {REWRITTEN} WHERE true{UPSERT}",
+    },
+    "postgresql": {
+        "upsert": f"INSERT INTO claim_events ({COLUMNS}) {REWRITTEN}{UPSERT}",
+        "merge": "MERGE INTO claim_events AS old USING claim_events AS new ON old.id = new.id "
+                 "WHEN MATCHED THEN UPDATE SET note = 'rewritten'",
+    },
+}
+
+
+def rewrite_statements(dialect: str) -> list[str]:
+    """Statements that would replace existing history rows in place, on this database."""
+    return list(REWRITES[dialect].values())
+
+
+def history_rows() -> list:
+    return db.session.execute(
+        select(ClaimEvent.id, ClaimEvent.note, ClaimEvent.to_status).order_by(ClaimEvent.id)
+    ).all()
+
+
+@pytest.mark.parametrize("kind", ["replace-into", "insert-or-replace", "upsert", "merge"])
+def test_history_rows_cannot_be_replaced_or_upserted(article, kind):
+    statement = REWRITES[db.engine.dialect.name].get(kind)
+    if statement is None:
+        pytest.skip(f"{kind} is not a statement of {db.engine.dialect.name}")
+    before = history_rows()
+    with pytest.raises(DatabaseError, match="append-only"):
+        db.session.execute(text(statement))
+    db.session.rollback()
+    assert history_rows() == before

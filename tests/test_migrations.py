@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from flask_migrate import check, downgrade, upgrade
 
 from tests.conftest import TEST_DATABASE_URL
+from tests.test_append_only_history import rewrite_statements
 from verify import create_app
 from verify.extensions import db
 from verify.models import Article, Claim, ClaimEvent
@@ -63,7 +64,9 @@ def test_migrated_history_is_append_only(migration_app):
                   evidence=[])
     db.session.add(ClaimEvent(claim=claim, action="created", to_status="unverified"))
     db.session.commit()
-    for statement in ("UPDATE claim_events SET note = 'x'", "DELETE FROM claim_events"):
+    rewrites = rewrite_statements(db.engine.dialect.name)
+    for statement in ("UPDATE claim_events SET note = 'x'", "DELETE FROM claim_events",
+                      *rewrites):
         with pytest.raises(sa.exc.DatabaseError, match="append-only"):
             db.session.execute(sa.text(statement))
         db.session.rollback()

@@ -9,6 +9,11 @@ SQLITE_GUARD = [
     f"BEGIN SELECT RAISE(ABORT, '{REFUSAL}'); END",
     f"CREATE TRIGGER claim_events_no_delete BEFORE DELETE ON claim_events "
     f"BEGIN SELECT RAISE(ABORT, '{REFUSAL}'); END",
+    # REPLACE deletes the old row without firing DELETE triggers (recursive_triggers is
+    # off by default), so an insert may never reuse the id of a stored event.
+    f"CREATE TRIGGER claim_events_no_replace BEFORE INSERT ON claim_events "
+    f"WHEN EXISTS (SELECT 1 FROM claim_events WHERE id = NEW.id) "
+    f"BEGIN SELECT RAISE(ABORT, '{REFUSAL}'); END",
 ]
 POSTGRESQL_GUARD = [
     "CREATE OR REPLACE FUNCTION refuse_claim_event_change() RETURNS trigger "

@@ -10,16 +10,18 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 from marshmallow import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 
 from verify.extensions import db
 from verify.extraction import ExtractionTimeout, claim_to_dict, extract_claims
 from verify.models import SOURCE_KINDS, Article
 from verify.schemas import ArticleInSchema
-from verify.services import accounts, backup, corrections, samples
+from verify.services import accounts, app_role, backup, corrections, samples
 from verify.services.exports import csv_chunks, jsonl_chunks
 from verify.services.files import UnreadableFile, article_text, read_article_file
 from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article, ingest_limits
 from verify.services.reports import REPORT_COLUMNS, UnverifiedReport
+from verify.services.transactions import commit_with_retry
 
 users_cli = AppGroup("users", help="Manage fact-checkers, editors and admins.")
 tokens_cli = AppGroup("tokens", help="Issue API tokens.")
@@ -39,21 +41,20 @@ def create_user(name, role, password_stdin):
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
-        accounts.create_user(name, role, password)
+        commit_with_retry(lambda: accounts.create_user(name, role, password))
     except accounts.AccountError as exc:
         raise click.ClickException(str(exc)) from exc
-    db.session.commit()
     click.echo(f"Created {role} {name}.")
 
 
 @users_cli.command("demo-admin")
 def create_demo_admin():
     """On the default SQLite database with no users, create an admin and print its password."""
-    result = accounts.create_demo_admin(current_app.config["SQLALCHEMY_DATABASE_URI"])
+    url = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    result = commit_with_retry(lambda: accounts.create_demo_admin(url))
     if result is None:
         click.echo("Demo admin not needed: users exist or the database is not the default.")
         return
-    db.session.commit()
     click.echo(f"Demo admin created. Sign in as {result[0]} with password: {result[1]}")
     click.echo("This password is shown once; create your own users with `flask users create`.")
 
@@ -72,8 +73,8 @@ def create_token(name, days):
         raise click.ClickException(
             f"No user {name!r}. Create one with `flask users create {name} --role ROLE`."
         )
-    token = user.issue_token(timedelta(days=days or current_app.config["API_TOKEN_DAYS"]))
-    db.session.commit()
+    lifetime = timedelta(days=days or current_app.config["API_TOKEN_DAYS"])
+    token = commit_with_retry(lambda: user.issue_token(lifetime))
     click.echo(f"Token for {name} ({user.role}); store it now, it is not shown again:", err=True)
     click.echo(token)
 
@@ -81,28 +82,49 @@ def create_token(name, days):
 @click.command("ingest")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def ingest(files):
-    """Store articles from .txt (title on the first line), .json or .html files."""
-    added = known = failed = 0
+    """Store articles from .txt (title on the first line), .json or .html files.
+
+    A file that cannot be stored is skipped and the rest go on; the end lists each skipped
+    file with its reason, and the exit status is then 1.
+    """
+    stored, skipped = [], []
     with click.progressbar(files, label="Ingesting", file=sys.stderr) as progress:
         for path in progress:
             try:
-                created = ingest_file(path)
-            except (UnreadableFile, ArticleTooLarge, ExtractionFailed, ValidationError) as exc:
+                stored.append(ingest_file(path))
+            except SKIPPED_FILE_ERRORS as exc:
                 db.session.rollback()
-                click.echo(f"\nSkipped {path}: {exc}", err=True)
-                failed += 1
-                continue
-            added, known = added + created, known + (not created)
-    click.echo(f"{added} added, {known} already known, {failed} failed.")
-    if failed:
+                skipped.append((path, skip_reason(exc)))
+    for path, reason in skipped:
+        click.echo(f"Skipped {path}: {reason}", err=True)
+    click.echo(f"{sum(stored)} added, {len(stored) - sum(stored)} already known, "
+               f"{len(skipped)} failed.")
+    if skipped:
         sys.exit(1)
 
 
+SKIPPED_FILE_ERRORS = (UnreadableFile, ArticleTooLarge, ExtractionFailed, ValidationError,
+                       SQLAlchemyError)
+
+
 def ingest_file(path: Path) -> bool:
-    fields = ArticleInSchema().load(read_article_file(path))
-    result = ingest_article(fields, **ingest_limits(current_app.config))
-    db.session.commit()
-    return result.created
+    """Store one file's article in its own transaction; True if it was new."""
+    config = current_app.config
+    fields = ArticleInSchema().load(read_article_file(path, config["MAX_CONTENT_LENGTH"]))
+    limits = ingest_limits(config)
+    return commit_with_retry(lambda: ingest_article(fields, **limits)).created
+
+
+def skip_reason(exc: Exception) -> str:
+    """Why a file was skipped, in one line without the SQL or the article text."""
+    if isinstance(exc, ValidationError):
+        return "invalid article: " + "; ".join(
+            f"{field}: {messages}" for field, messages in exc.normalized_messages().items()
+        )
+    if isinstance(exc, SQLAlchemyError):
+        detail = str(getattr(exc, "orig", None) or exc.__class__.__name__).splitlines()[0]
+        return f"database error ({detail[:200]})"
+    return str(exc)
 
 
 @claims_cli.command("extract")
@@ -157,8 +179,8 @@ def deadline() -> float:
 @samples_cli.command("load")
 def load_samples():
     """Load the bundled sample articles; running it again adds nothing."""
-    added = samples.load_sample_articles(ingest_limits(current_app.config))
-    db.session.commit()
+    limits = ingest_limits(current_app.config)
+    added = commit_with_retry(lambda: samples.load_sample_articles(limits))
     click.echo(f"Sample articles: {added} added.")
 
 
@@ -177,12 +199,32 @@ def db_backup(path):
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.confirmation_option(prompt="This replaces every row in the database. Continue?")
 def db_restore(path):
-    """Replace the database's contents with the backup at PATH."""
+    """Replace the database's contents with the verify backup at PATH.
+
+    Anything else (another database, a damaged or foreign file) is refused untouched.
+    """
     try:
-        backup.restore_database(path)
+        revision = backup.restore_database(path)
     except backup.BackupError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(f"{exc}\nNothing was changed.") from exc
     click.echo(f"Restored from {path}.")
+    if revision != backup.newest_revision():
+        click.echo("The backup's schema is older than this verify: run `flask db upgrade`.")
+
+
+@click.command("db-grant-app-role")
+@click.argument("role")
+def db_grant_app_role(role):
+    """Let PostgreSQL role ROLE serve the app without owning the tables.
+
+    Run it as the tables' owner after each `flask db upgrade`; ROLE gets SELECT, INSERT,
+    UPDATE and DELETE on verify's tables but only SELECT and INSERT on claim history.
+    """
+    try:
+        commit_with_retry(lambda: app_role.grant_app_role(role))
+    except app_role.AppRoleError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{role} may now serve verify; claim history stays append-only for it.")
 
 
 @reports_cli.command("unverified")
@@ -206,5 +248,5 @@ def unverified_report(output_format, **filters):
 
 def register_commands(app) -> None:
     for command in (users_cli, tokens_cli, claims_cli, samples_cli, ingest, db_backup, db_restore,
-                    reports_cli):
+                    db_grant_app_role, reports_cli):
         app.cli.add_command(command)

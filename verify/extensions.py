@@ -33,6 +33,11 @@ csrf = CSRFProtect()
 limiter = Limiter(get_remote_address, default_limits=[])
 
 
+SQLITE_BEGIN_OPTION = "sqlite_begin"
+# How long a SQLite writer waits for another to finish before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
 @event.listens_for(Engine, "connect")
 def configure_sqlite_connection(dbapi_connection, connection_record):
     """Let SQLAlchemy, not pysqlite, open transactions so SAVEPOINTs work."""
@@ -41,9 +46,12 @@ def configure_sqlite_connection(dbapi_connection, connection_record):
         dbapi_connection.execute("PRAGMA foreign_keys=ON")
         # Readers keep reading while one writer commits.
         dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        dbapi_connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
 
 
 @event.listens_for(Engine, "begin")
 def begin_sqlite_transaction(connection):
+    """BEGIN, or BEGIN IMMEDIATE for a write that must hold the lock before it reads."""
     if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN")
+        mode = connection.get_execution_options().get(SQLITE_BEGIN_OPTION, "DEFERRED")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if mode == "IMMEDIATE" else "BEGIN")

@@ -10,6 +10,7 @@ from verify.extensions import db
 from verify.models import Article, article_with_claims
 from verify.schemas import ArticleInSchema, ArticleSchema, ArticleSummarySchema
 from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article, ingest_limits
+from verify.services.transactions import commit_with_retry
 
 blp = Blueprint("api_articles", __name__, url_prefix="/api/articles")
 AUTH = {"security": [{"bearerAuth": []}]}
@@ -23,14 +24,13 @@ AUTH = {"security": [{"bearerAuth": []}]}
 @blp.alt_response(200, schema=ArticleSchema, description="The article was known")
 def create_article(fields):
     """Store an article and extract its claims"""
+    limits = ingest_limits(current_app.config)
     try:
-        result = ingest_article(fields, **ingest_limits(current_app.config))
+        result = commit_with_retry(lambda: ingest_article(fields, **limits))
     except ArticleTooLarge as exc:
         abort(413, message=str(exc), errors={"json": {"body": [str(exc)]}})
     except ExtractionFailed as exc:
-        db.session.rollback()
         abort(422, message=f"Extraction failed: {exc}", errors={"json": {"body": [str(exc)]}})
-    db.session.commit()
     article = load_article(result.article.id)
     location = {"Location": url_for("api_articles.get_article", article_id=article.id)}
     return article, (201 if result.created else 200), location

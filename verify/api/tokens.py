@@ -6,10 +6,11 @@ from flask import current_app
 from flask_smorest import Blueprint, abort
 
 from verify.auth import bearer_token, roles_required, sign_in_rate_limit
-from verify.extensions import db, limiter
+from verify.extensions import limiter
 from verify.models import ROLES, revoke_token
 from verify.schemas import TokenRequestSchema, TokenSchema
 from verify.services.accounts import authenticate
+from verify.services.transactions import commit_with_retry
 
 blp = Blueprint("api_tokens", __name__, url_prefix="/api/tokens")
 
@@ -26,8 +27,7 @@ def create_token(credentials):
     if user is None or not user.active:
         abort(401, message="Unknown username or wrong password.")
     lifetime = timedelta(days=current_app.config["API_TOKEN_DAYS"])
-    token = user.issue_token(lifetime)
-    db.session.commit()
+    token = commit_with_retry(lambda: user.issue_token(lifetime))
     return {"token": token, "expires_at": user.newest_token_expiry(), "role": user.role}
 
 
@@ -37,5 +37,4 @@ def create_token(credentials):
 @blp.response(204)
 def revoke_current_token():
     """Revoke the token sent with this request"""
-    revoke_token(bearer_token())
-    db.session.commit()
+    commit_with_retry(lambda: revoke_token(bearer_token()))

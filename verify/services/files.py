@@ -27,11 +27,15 @@ def decode_text(name: str, data: bytes) -> str:
     return text
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, max_bytes: int | None = None) -> str:
+    """The file's text; a file over max_bytes is refused unread."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read() if max_bytes is None else file.read(max_bytes + 1)
     except OSError as exc:
         raise UnreadableFile(f"{path}: {exc.strerror}.") from exc
+    if max_bytes is not None and len(data) > max_bytes:
+        raise UnreadableFile(f"{path}: too big, over {max_bytes} bytes.")
     return decode_text(str(path), data)
 
 
@@ -50,11 +54,11 @@ def parse_article_text(name: str, text: str) -> dict:
     return {"title": first_line(text)[:500], "body": text}
 
 
-def read_article_file(path: Path) -> dict:
+def read_article_file(path: Path, max_bytes: int | None = None) -> dict:
     """Return title, body and metadata; the body is what extraction offsets index."""
     if path.suffix.lower() == ".json":
-        return read_json_article(path)
-    return parse_article_text(str(path), read_text(path))
+        return read_json_article(path, max_bytes)
+    return parse_article_text(str(path), read_text(path, max_bytes))
 
 
 def read_article_upload(filename: str, data: bytes) -> dict:
@@ -64,14 +68,17 @@ def read_article_upload(filename: str, data: bytes) -> dict:
     return parse_article_text(filename, decode_text(filename, data))
 
 
-def read_json_article(path: Path) -> dict:
+def read_json_article(path: Path, max_bytes: int | None = None) -> dict:
+    text = read_text(path, max_bytes)
     try:
-        data = json.loads(read_text(path))
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UnreadableFile(f"{path}: invalid JSON ({exc.msg}, line {exc.lineno}).") from exc
-    if not isinstance(data, dict) or not str(data.get("body") or "").strip():
-        raise UnreadableFile(f'{path}: expected an object with a non-empty "body".')
-    body = data["body"]
+    except RecursionError as exc:
+        raise UnreadableFile(f"{path}: invalid JSON (nested too deep).") from exc
+    body = data.get("body") if isinstance(data, dict) else None
+    if not isinstance(body, str) or not body.strip():
+        raise UnreadableFile(f'{path}: expected an object with a non-empty "body" text.')
     keys = ("url", "outlet", "author", "published_at")
     fields = {key: data[key] for key in keys if data.get(key)}
     return {"title": str(data.get("title") or first_line(body))[:500], "body": body, **fields}

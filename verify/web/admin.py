@@ -7,6 +7,7 @@ from verify.auth import ADMINS, roles_required
 from verify.extensions import db
 from verify.models import User
 from verify.services.accounts import AccountError, all_users, create_user, update_user
+from verify.services.transactions import commit_with_retry
 from verify.web.forms import NewUserForm, UserForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -37,11 +38,12 @@ def add_user():
     if not form.validate_on_submit():
         return render_users(form, 422)
     try:
-        create_user(form.username.data, form.role.data, form.password.data)
+        commit_with_retry(
+            lambda: create_user(form.username.data, form.role.data, form.password.data)
+        )
     except AccountError as exc:
         form.username.errors.append(str(exc))
         return render_users(form, 422)
-    db.session.commit()
     flash(f"Added {form.role.data} {form.username.data.strip()}.", "info")
     return redirect(url_for("admin.users"))
 
@@ -54,11 +56,12 @@ def update(user_id):
     form = UserForm(prefix=f"user-{user_id}")
     if form.validate_on_submit():
         try:
-            update_user(user, form.role.data, form.active.data, current_user)
+            commit_with_retry(
+                lambda: update_user(user, form.role.data, form.active.data, current_user)
+            )
         except AccountError as exc:
             flash(str(exc), "error")
         else:
-            db.session.commit()
             state = "active" if user.active else "switched off"
             flash(f"{user.username} is now {user.role}, {state}.", "info")
     return redirect(url_for("admin.users"))

@@ -3,9 +3,9 @@
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 
 from verify.auth import STAFF, roles_required
-from verify.extensions import db
 from verify.services.files import UnreadableFile, first_line, read_article_upload
 from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article, ingest_limits
+from verify.services.transactions import commit_with_retry
 from verify.web.forms import ArticleForm
 
 bp = Blueprint("articles", __name__)
@@ -32,16 +32,15 @@ def new_article():
     """Paste or upload an article and see its claims at once."""
     form = ArticleForm()
     if form.validate_on_submit():
+        limits = ingest_limits(current_app.config)
         try:
             fields = article_fields(form)
-            result = ingest_article(fields, **ingest_limits(current_app.config))
+            result = commit_with_retry(lambda: ingest_article(fields, **limits))
         except UnreadableFile as exc:
             form.file.errors.append(str(exc))
         except (ArticleTooLarge, ExtractionFailed) as exc:
-            db.session.rollback()
             form.body.errors.append(str(exc))
         else:
-            db.session.commit()
             if not result.created:
                 flash("This article was already here; showing the stored copy.", "info")
             return redirect(url_for("review.review_article", article_id=result.article.id))

@@ -5,8 +5,9 @@ from flask_login import current_user
 
 from verify.auth import ASSIGNERS, roles_required
 from verify.extensions import db
-from verify.models import Article, Claim
+from verify.models import Article
 from verify.services.assignment import assign_claims, assignable_users, find_assignee
+from verify.services.transactions import commit_with_retry
 from verify.web.corrections import flash_form_errors
 from verify.web.forms import AssignForm
 from verify.web.review import load_claim, redirect_to_claim
@@ -39,8 +40,8 @@ def assign_claim(claim_id):
     claim = load_claim(claim_id)
     ok, assignee = chosen_assignee("assign")
     if ok:
-        flash_assigned(assign_claims([claim], assignee, current_user), assignee)
-        db.session.commit()
+        count = commit_with_retry(lambda: assign_claims([claim], assignee, current_user))
+        flash_assigned(count, assignee)
     return redirect_to_claim(claim)
 
 
@@ -51,7 +52,8 @@ def assign_article(article_id):
     article = db.get_or_404(Article, article_id, description=f"No article with id {article_id}.")
     ok, assignee = chosen_assignee("assign-article")
     if ok:
-        claims: list[Claim] = article.public_claims
-        flash_assigned(assign_claims(claims, assignee, current_user), assignee)
-        db.session.commit()
+        count = commit_with_retry(
+            lambda: assign_claims(article.public_claims, assignee, current_user)
+        )
+        flash_assigned(count, assignee)
     return redirect(url_for("review.review_article", article_id=article_id))

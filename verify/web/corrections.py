@@ -13,6 +13,7 @@ from verify.services.corrections import (
     set_dismissed,
 )
 from verify.services.review import StaleVersion
+from verify.services.transactions import commit_with_retry
 from verify.web.forms import CorrectionForm, DismissForm, NewClaimForm
 from verify.web.review import load_claim, redirect_to_claim
 
@@ -42,15 +43,16 @@ def correct(claim_id):
     if not form.validate_on_submit():
         flash_form_errors(form)
         return redirect_to_claim(claim)
+    fields, version = form.claim_fields(), int(form.version.data)
     try:
-        changes = correct_claim(claim, form.claim_fields(), current_user, int(form.version.data))
+        changes = commit_with_retry(
+            lambda: correct_claim(load_claim(claim_id), fields, current_user, version)
+        )
     except CorrectionError as exc:
-        db.session.rollback()
         flash(str(exc), "error")
     except StaleVersion:
         flash_stale(claim_id)
     else:
-        db.session.commit()
         fixed = ", ".join(changes) or "nothing"
         flash(f"Claim {claim_id} corrected ({fixed} changed).", "info")
     return redirect_to_claim(load_claim(claim_id))
@@ -77,12 +79,14 @@ def change_dismissal(claim_id: int, dismissed: bool):
         flash_form_errors(form)
         return redirect_to_claim(claim)
     reason = (form.reason.data or "").strip() or None
+    version = int(form.version.data)
     try:
-        set_dismissed(claim, dismissed, current_user, int(form.version.data), reason)
+        commit_with_retry(
+            lambda: set_dismissed(load_claim(claim_id), dismissed, current_user, version, reason)
+        )
     except StaleVersion:
         flash_stale(claim_id)
         return redirect_to_claim(load_claim(claim_id))
-    db.session.commit()
     done = "dismissed: readers no longer see it" if dismissed else "restored"
     flash(f"Claim {claim_id} {done}.", "info")
     return redirect_to_claim(claim)
@@ -98,12 +102,11 @@ def add_claim(article_id):
     if not form.validate_on_submit():
         flash_form_errors(form)
         return redirect(back)
+    fields = form.claim_fields()
     try:
-        claim = add_manual_claim(article, form.claim_fields(), current_user)
+        claim = commit_with_retry(lambda: add_manual_claim(article, fields, current_user))
     except CorrectionError as exc:
-        db.session.rollback()
         flash(str(exc), "error")
         return redirect(back)
-    db.session.commit()
     flash(f"Claim {claim.id} added.", "info")
     return redirect_to_claim(claim)

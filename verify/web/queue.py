@@ -11,6 +11,7 @@ from verify.models import STATUSES, Claim
 from verify.services.assignment import assign_claims, assignable_users, find_assignee
 from verify.services.queue import queue_claims, status_counts
 from verify.services.review import set_statuses
+from verify.services.transactions import commit_with_retry
 from verify.web.auth import safe_next_url
 from verify.web.forms import BulkForm, QueueFilterForm
 
@@ -77,36 +78,50 @@ def bulk():
         flash("Tick at least one claim and choose an action.", "error")
         return redirect(back)
     kind, _, value = form.action.data.partition(":")
-    claims = db.session.scalars(select(Claim).where(Claim.id.in_(selected))).all()
     if kind == "status" and value in STATUSES:
-        bulk_status(claims, selected, value)
+        bulk_status(selected, value)
     elif kind == "assign" and value.isdigit():
-        bulk_assign(claims, int(value))
+        bulk_assign(selected, int(value))
     else:
         abort(400, description=f"Unknown action {form.action.data!r}.")
-    db.session.commit()
     return redirect(back)
 
 
-def bulk_status(claims: list[Claim], versions: dict[int, int], status: str) -> None:
+def selected_claims(selected: dict[int, int]) -> list[Claim]:
+    return db.session.scalars(select(Claim).where(Claim.id.in_(selected))).all()
+
+
+def bulk_status(versions: dict[int, int], status: str) -> None:
     if not current_user.has_role(*REVIEWERS):
         abort(403, description="Setting a status needs the role fact-checker or admin.")
-    stale = set_statuses([(claim, versions[claim.id]) for claim in claims], status, current_user)
-    flash(f"{len(claims) - len(stale)} claim(s) set to {status}.", "info")
+
+    def work():
+        claims = selected_claims(versions)
+        pairs = [(claim, versions[claim.id]) for claim in claims]
+        return len(claims), set_statuses(pairs, status, current_user)
+
+    count, stale = commit_with_retry(work)
+    flash(f"{count - len(stale)} claim(s) set to {status}.", "info")
     if stale:
         ids = ", ".join(f"#{claim_id}" for claim_id in stale)
         flash(f"Left alone because someone changed them after you loaded the page: {ids}.",
               "conflict")
 
 
-def bulk_assign(claims: list[Claim], user_id: int) -> None:
+def bulk_assign(selected: dict[int, int], user_id: int) -> None:
     if not current_user.has_role(*ASSIGNERS):
         abort(403, description="Assigning claims needs the role editor or admin.")
     try:
         assignee = find_assignee(user_id)
     except ValueError as exc:
         abort(400, description=str(exc))
-    assign_claims(claims, assignee, current_user)
+
+    def work():
+        claims = selected_claims(selected)
+        assign_claims(claims, assignee, current_user)
+        return len(claims)
+
+    count = commit_with_retry(work)
     who = assignee.username if assignee else "nobody"
-    flash(f"{len(claims)} claim(s) assigned to {who}.", "info")
+    flash(f"{count} claim(s) assigned to {who}.", "info")
 

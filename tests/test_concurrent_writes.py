@@ -1,0 +1,138 @@
+"""Parallel writers on a served instance: every write is answered and kept, never a 500."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import requests
+from flask_migrate import upgrade
+from sqlalchemy import event, func, select
+from sqlalchemy.exc import OperationalError
+
+from tests.conftest import SHORT_ARTICLE, make_token
+from tests.served import fresh_database_url, gunicorn
+from verify import create_app
+from verify.extensions import db
+from verify.models import Article
+from verify.services import ingest
+
+PARALLEL_POSTS = 12
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """gunicorn with two workers on a migrated database; yields (base URL, headers, app)."""
+    with fresh_database_url(tmp_path_factory.mktemp("served")) as url:
+        app = create_app({"TESTING": True, "DATABASE_URL": url, "SECRET_KEY": "t"})
+        with app.app_context():
+            upgrade()
+            headers = {"Authorization": f"Bearer {make_token('writer', 'fact-checker')}"}
+            db.session.remove()
+            with gunicorn(url, workers=2) as base:
+                yield base, headers, app
+            db.session.remove()
+            db.engine.dispose()
+
+
+def article(number: int, paragraphs: int = 2) -> dict:
+    body = "".join(
+        f'"Line {number}-{i} protects every school," Mayor Ana Ruiz said on Monday. '
+        f"The opposition claimed that plan {number}-{i} would raise taxes next year.\n\n"
+        for i in range(paragraphs)
+    )
+    return {"title": f"Budget {number}", "body": body}
+
+
+def stored_articles(app) -> int:
+    with app.app_context():
+        count = db.session.scalar(select(func.count(Article.id)))
+        db.session.remove()
+    return count
+
+
+def test_parallel_article_posts_are_all_stored(served):
+    base, headers, app = served
+    before = stored_articles(app)
+
+    def post(number):
+        return requests.post(f"{base}/api/articles", json=article(number), headers=headers,
+                             timeout=60)
+
+    with ThreadPoolExecutor(PARALLEL_POSTS) as pool:
+        responses = list(pool.map(post, range(PARALLEL_POSTS)))
+    assert [response.status_code for response in responses] == [201] * PARALLEL_POSTS
+    assert stored_articles(app) == before + PARALLEL_POSTS
+
+
+def review_until(base, headers, claim_ids, done: threading.Event, outcomes: list) -> None:
+    """PATCH claims one after another until done is set (or 300 requests)."""
+    for attempt in range(300):
+        claim_id = claim_ids[attempt % len(claim_ids)]
+        version = requests.get(f"{base}/api/claims/{claim_id}", timeout=60).json()["version"]
+        response = requests.patch(
+            f"{base}/api/claims/{claim_id}",
+            json={"status": ("verified", "disputed")[attempt % 2], "note": f"try {attempt}"},
+            headers={**headers, "If-Match": str(version)}, timeout=60,
+        )
+        outcomes.append(response.status_code)
+        if done.is_set() and attempt >= 4:
+            return
+
+
+def test_patches_during_an_ingest_are_kept(served):
+    base, headers, _ = served
+    posted = requests.post(f"{base}/api/articles", json=article(100), headers=headers,
+                           timeout=60).json()
+    claim_ids = [claim["id"] for claim in posted["claims"]]
+    done, outcomes = threading.Event(), []
+    reviewers = [threading.Thread(target=review_until,
+                                  args=(base, headers, claim_ids, done, outcomes))
+                 for _ in range(2)]
+    for reviewer in reviewers:
+        reviewer.start()
+    big = requests.post(f"{base}/api/articles", json=article(101, paragraphs=400),
+                        headers=headers, timeout=60)
+    done.set()
+    for reviewer in reviewers:
+        reviewer.join()
+    assert big.status_code == 201, big.text
+    assert set(outcomes) <= {200, 409}, outcomes
+    assert outcomes.count(200) >= 1
+
+
+class SerializationFailure(Exception):
+    sqlstate = "40001"
+
+
+class Deadlock(Exception):
+    sqlstate = "40P01"
+
+
+@pytest.mark.parametrize("refusal", [Exception("database is locked"), SerializationFailure(
+    "could not serialize access"), Deadlock("deadlock detected")], ids=str)
+def test_a_write_refused_for_another_writer_is_run_again(client, auth_header, monkeypatch,
+                                                         refusal):
+    headers = auth_header()
+    original, calls, begins = ingest.add_claim, [], []
+
+    def add_claim_once_refused(article, found):
+        calls.append(found)
+        if len(calls) == 1:
+            raise OperationalError("INSERT INTO claims", {}, refusal)
+        return original(article, found)
+
+    def record_begin(conn, cursor, statement, *args):
+        if statement.startswith("BEGIN"):
+            begins.append(statement)
+
+    monkeypatch.setattr(ingest, "add_claim", add_claim_once_refused)
+    event.listen(db.engine, "before_cursor_execute", record_begin)
+    try:
+        response = client.post("/api/articles", json=SHORT_ARTICLE, headers=headers)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record_begin)
+    assert response.status_code == 201, response.get_json()
+    assert db.session.scalar(select(func.count(Article.id))) == 1
+    assert len(response.get_json()["claims"]) == len(calls) - 1
+    if db.engine.dialect.name == "sqlite":
+        assert "BEGIN IMMEDIATE" in begins
