@@ -104,7 +104,7 @@ def panel_context(claim: Claim, form: ReviewForm | None = None, **extra) -> dict
 def pick_claim(claims: list[Claim], claim_id: int | None) -> Claim | None:
     """The claim asked for, else the first unverified one, else the first."""
     chosen = next((claim for claim in claims if claim.id == claim_id), None)
-    public = [claim for claim in claims if not claim.dismissed]
+    public = [claim for claim in claims if claim.is_public]
     unverified = next((claim for claim in public if claim.status == "unverified"), None)
     return chosen or unverified or (public[0] if public else None)
 
@@ -119,7 +119,7 @@ def render_page(article_id: int, claim_id: int | None, status: int = 200, **pane
         "review/article.html",
         article=article,
         claims=claims,
-        dismissed=[claim for claim in article.claims if claim.dismissed],
+        dismissed=[claim for claim in article.claims if not claim.is_public],
         segments=article_segments(article.body, claims),
         counts=Counter(claim.status for claim in claims),
         selected=selected,
