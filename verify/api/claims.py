@@ -15,6 +15,7 @@ from verify.schemas import (
     ClaimSchema,
     ClaimUpdateSchema,
     ErrorSchema,
+    parse_id,
 )
 from verify.services.public_claims import public_events
 from verify.services.review import StaleVersion, review_claim
@@ -120,11 +121,11 @@ def version_from_if_match() -> int:
             message="Send the claim's version in If-Match (see its version field).",
             errors={"headers": {"If-Match": ["Missing data for required field."]}},
         )
-    value = raw.strip().removeprefix("W/").strip('"')
-    if not value.isdigit():
+    version = parse_id(raw.strip().removeprefix("W/").strip('"'))
+    if version is None:
         abort(
             400,
             message="If-Match must be the claim's version, a whole number.",
             errors={"headers": {"If-Match": ["Not a valid integer."]}},
         )
-    return int(value)
+    return version

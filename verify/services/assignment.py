@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from verify.extensions import db
 from verify.models import Claim, User
-from verify.services.review import record_event
+from verify.services.history import record_event
 from verify.vocabulary import REVIEWERS as REVIEWER_ROLES
 
 

@@ -8,8 +8,9 @@ from flask_login import current_user
 from verify.auth import ASSIGNERS, REVIEWERS, STAFF, roles_required
 from verify.extensions import db
 from verify.models import Claim
+from verify.schemas import ClaimUpdateSchema
 from verify.services.assignment import assignable_users
-from verify.services.review import StaleVersion, merge_evidence, review_claim
+from verify.services.review import ClaimDismissed, StaleVersion, review_claim
 from verify.services.transactions import commit_with_retry
 from verify.web.forms import AssignForm, CorrectionForm, DismissForm, NewClaimForm, ReviewForm
 from verify.web.highlight import article_segments
@@ -166,18 +167,17 @@ def save_review(claim_id):
     """Save a claim's status, note and evidence, refusing stale versions."""
     claim = load_claim(claim_id)
     form = ReviewForm(prefix=f"claim-{claim_id}")
-    if not form.validate_on_submit():
+    changes = form.load(ClaimUpdateSchema(), form.changes()) if form.validate_on_submit() else None
+    if changes is None:
         return respond(claim, 422, form=form)
-    changes = {
-        "status": form.status.data,
-        "note": (form.note.data or "").strip() or None,
-        "evidence": merge_evidence(claim.evidence, form.evidence_links()),
-    }
-    version = int(form.version.data)
+    version = form.version.data
     try:
         claim = commit_with_retry(
             lambda: review_claim(load_claim(claim_id), changes, current_user, version)
         )
+    except ClaimDismissed as exc:
+        flash(str(exc), "error")
+        return respond(claim, 409)
     except StaleVersion as exc:
         # Keep what this reviewer typed, based on the version now saved, so that
         # saving again is a deliberate choice made after seeing both.
