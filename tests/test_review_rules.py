@@ -6,7 +6,7 @@ from pathlib import Path
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
-from tests.workspace_support import api_claim, correction_data, events, review_data
+from tests.workspace_support import HTMX, api_claim, correction_data, events, review_data
 from verify.extensions import db
 
 VERIFY = Path(__file__).resolve().parent.parent / "verify"
@@ -26,6 +26,16 @@ def test_a_patch_that_changes_nothing_keeps_version_and_history(client, article,
     assert events(claim["id"], "review") == []
 
 
+def test_a_form_save_that_changes_nothing_keeps_version_and_history(sign_in, article):
+    client = sign_in()
+    claim = article["claims"][0]
+    response = client.post(f"/claims/{claim['id']}/review",
+                           data=review_data(claim, "unverified", "   "), follow_redirects=True)
+    assert "nothing to save" in response.get_data(as_text=True)
+    assert api_claim(client, claim["id"])["version"] == claim["version"]
+    assert events(claim["id"], "review") == []
+
+
 def test_the_service_trims_notes_for_the_api_too(client, article, auth_header):
     claim = article["claims"][0]
     response = patch(client, claim, auth_header(), note="  Checked.  \n")
@@ -42,6 +52,9 @@ def test_a_dismissed_claim_cannot_be_reviewed(client, sign_in, article, auth_hea
     form = reviewer.post(f"/claims/{claim['id']}/review", data=review_data(dismissed, "verified"))
     assert form.status_code == 409
     assert "restore it" in form.get_data(as_text=True)
+    fragment = reviewer.post(f"/claims/{claim['id']}/review", headers=HTMX,
+                             data=review_data(dismissed, "verified"))
+    assert fragment.status_code == 409 and "restore it" in fragment.get_data(as_text=True)
     assert events(claim["id"], "review") == []
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import Connection, Integer, Select, case, func, literal, literal_column, select
 
 from verify.extensions import db
+from verify.services.sqltime import first_code
 
 CHUNK_BYTES = 256 * 1024
 BATCH_ROWS = 5000
@@ -19,6 +20,7 @@ BATCH_ROWS = 5000
 COPY_JSON = "FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02'"
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP: CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_CODES = tuple(ord(character) for character in FORMULA_STARTS)
 
 
 def csv_line(values: Iterable) -> bytes:
@@ -103,7 +105,7 @@ def spreadsheet_safe(query: Select) -> Select:
 
 
 def defused(column):
-    starts_formula = func.substr(column, 1, 1).in_(FORMULA_STARTS)
+    starts_formula = first_code(column).in_(FORMULA_CODES)
     return case((starts_formula, literal("'") + column), else_=column).label(column.name)
 
 

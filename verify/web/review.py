@@ -12,7 +12,14 @@ from verify.schemas import ClaimUpdateSchema
 from verify.services.assignment import assignable_users
 from verify.services.review import ClaimDismissed, StaleVersion, review_claim
 from verify.services.transactions import commit_with_retry
-from verify.web.forms import AssignForm, CorrectionForm, DismissForm, NewClaimForm, ReviewForm
+from verify.web.forms import (
+    AssignForm,
+    CorrectionForm,
+    DismissForm,
+    NewClaimForm,
+    ReviewForm,
+    add_errors,
+)
 from verify.web.highlight import article_segments
 from verify.web.reader import load_article_with_claims
 
@@ -176,8 +183,8 @@ def save_review(claim_id):
             lambda: review_claim(load_claim(claim_id), changes, current_user, version)
         )
     except ClaimDismissed as exc:
-        flash(str(exc), "error")
-        return respond(claim, 409)
+        add_errors(form, {"status": [str(exc)]})
+        return respond(claim, 409, form=form)
     except StaleVersion as exc:
         # Keep what this reviewer typed, based on the version now saved, so that
         # saving again is a deliberate choice made after seeing both.
@@ -185,7 +192,10 @@ def save_review(claim_id):
         return respond(exc.claim, 409, form=form, conflict=changes)
     if is_htmx():
         return render_panel(claim, saved=True)
-    flash(f"Claim {claim_id} saved as {claim.status}.", "info")
+    if claim.version == version:
+        flash(f"Claim {claim_id} already read like this: nothing to save.", "info")
+    else:
+        flash(f"Claim {claim_id} saved as {claim.status}.", "info")
     return redirect_to_claim(claim)
 
 
