@@ -1,5 +1,7 @@
 """Input no database can store or no parser can read is a 4xx naming it, never a 500."""
 
+import io
+
 import pytest
 
 from tests.workspace_support import api_claim, correction_data, events, review_data
@@ -146,3 +148,12 @@ def test_evidence_enters_history_only_when_it_changes(client, sign_in, article):
     assert first.evidence == [{"url": "https://example.org/a", "title": "A"}]
     assert second.evidence is None
     assert api_claim(client, claim["id"])["evidence"] == first.evidence
+
+
+def test_nul_in_an_uploaded_article_is_a_form_error(sign_in):
+    upload = (io.BytesIO(b"Port reopens\n\nThe port\x00 is open, the harbour master said.\n"),
+              "port.txt")
+    response = sign_in().post("/articles/new", data={"file": upload},
+                              content_type="multipart/form-data")
+    assert response.status_code == 200 and "looks binary" in response.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count(Article.id))) == 0
