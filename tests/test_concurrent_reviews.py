@@ -1,6 +1,7 @@
 """Many reviewers saving the same claims at once: every accepted change is kept."""
 
 import threading
+import uuid
 from collections import Counter
 
 import pytest
@@ -34,7 +35,8 @@ def reviewer(app, token, claim_ids, outcomes):
             status = ("verified", "disputed", "unverified")[attempt % 3]
             response = client.patch(
                 f"/api/claims/{claim_id}",
-                json={"status": status, "note": f"attempt {attempt}"},
+                # A unique note: a change that changes nothing is not a new version.
+                json={"status": status, "note": f"attempt {attempt} {uuid.uuid4().hex}"},
                 headers={**headers, "If-Match": str(version)},
             )
             outcomes.append((claim_id, response.status_code))

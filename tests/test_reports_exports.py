@@ -98,3 +98,38 @@ def test_cli_writes_the_report_as_csv_or_jsonl(runner):
 def test_cli_refuses_an_unknown_format(runner):
     result = runner.invoke(args=["reports", "unverified", "--format", "xml"])
     assert result.exit_code == 2 and "'xml' is not one of" in result.output
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","Click")', "=cmd|' /C calc'!A0", "+1+1",
+            "-2+3", "@SUM(A1)", "\tTabbed", "\rReturned"]
+
+
+def formula_article():
+    specs = [{"text": text, "source": "Ana Ruiz", "note": text} for text in FORMULAS]
+    add_article(specs, title="=HYPERLINK(\"http://evil.example\")", outlet="@outlet",
+                author="-author")
+
+
+def assert_no_formula_cells(text: str):
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(rows) == len(FORMULAS)
+    for row in rows:
+        for name, value in row.items():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (name, value)
+    assert [row["text"] for row in rows] == ["'" + text for text in FORMULAS]
+    assert rows[0]["title" if "title" in rows[0] else "article_title"].startswith("'=")
+    assert rows[0]["outlet"] == "'@outlet" and rows[0]["author"] == "'-author"
+
+
+def test_csv_cells_never_start_a_formula(client, auth_header):
+    formula_article()
+    assert_no_formula_cells(export(client, auth_header, "csv").get_data(as_text=True))
+    records = jsonl_rows(export(client, auth_header, "jsonl"))
+    assert records[0]["text"] == FORMULAS[0]
+
+
+def test_cli_csv_cells_never_start_a_formula(runner):
+    formula_article()
+    result = runner.invoke(args=["reports", "unverified", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert_no_formula_cells(result.output)

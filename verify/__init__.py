@@ -10,6 +10,7 @@ from verify.cli import register_commands
 from verify.config import build_config
 from verify.errors import register_error_handlers
 from verify.extensions import csrf, db, limiter, login, migrate
+from verify.input_guards import register_input_guards
 from verify.security import register_security
 from verify.web import register_web
 
@@ -27,6 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.url_map.converters["int"] = IdConverter
     register_extensions(app)
     register_security(app)
+    register_input_guards(app)
     register_api(app)
     register_web(app)
     register_error_handlers(app)

@@ -7,11 +7,7 @@ from flask_login import current_user
 
 from verify.extensions import db, login
 from verify.models import User, find_token_user
-
-STAFF = ("fact-checker", "editor", "admin")
-REVIEWERS = ("fact-checker", "admin")
-ASSIGNERS = ("editor", "admin")
-ADMINS = ("admin",)
+from verify.vocabulary import ADMINS, ASSIGNERS, EDITORS, REVIEWERS, STAFF  # noqa: F401
 
 login.login_view = "auth.sign_in"
 login.login_message = "Please sign in to continue."

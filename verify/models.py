@@ -12,20 +12,14 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from verify.append_only import install_append_only_guard
 from verify.dates import now_utc
 from verify.extensions import db
-
-ROLES = ("fact-checker", "editor", "admin")
-STATUSES = ("unverified", "verified", "disputed")
-CLAIM_KINDS = ("direct_quote", "reported", "unattributed")
-EVIDENCE_STANCES = ("supports", "contradicts")
-EVENT_ACTIONS = ("created", "review", "correction", "dismissal", "assignment")
-CLAIM_ORIGINS = ("extracted", "manual")
-SOURCE_KINDS = (
-    "official",
-    "person",
-    "media",
-    "social_media",
-    "anonymous",
-    "unattributed",
+from verify.vocabulary import (  # noqa: F401  re-exported for older imports
+    CLAIM_KINDS,
+    CLAIM_ORIGINS,
+    EVENT_ACTIONS,
+    EVIDENCE_STANCES,
+    ROLES,
+    SOURCE_KINDS,
+    STATUSES,
 )
 
 
@@ -111,7 +105,7 @@ class Article(db.Model):
     @property
     def public_claims(self) -> list["Claim"]:
         """Claims readers may see: every one not dismissed as a false extraction."""
-        return [claim for claim in self.claims if not claim.dismissed]
+        return [claim for claim in self.claims if claim.is_public]
 
 
 class Source(db.Model):
@@ -163,6 +157,15 @@ class Claim(db.Model):
     __mapper_args__ = {"version_id_col": version}
     # Reports and the queue read unverified claims oldest first.
     __table_args__ = (Index("ix_claims_status_created_at", "status", "created_at"),)
+
+    @classmethod
+    def public(cls):
+        """The one rule of what readers see: claims not dismissed as false extractions."""
+        return cls.dismissed.is_(False)
+
+    @property
+    def is_public(self) -> bool:
+        return not self.dismissed
 
     @property
     def source_name(self) -> str | None:

@@ -4,7 +4,7 @@ from datetime import UTC
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from verify.models import EVIDENCE_STANCES, SOURCE_KINDS, STATUSES
+from verify.vocabulary import CLAIM_KINDS, EVIDENCE_STANCES, SOURCE_KINDS, STATUSES
 
 
 class UtcDateTime(fields.DateTime):
@@ -22,46 +22,80 @@ def not_blank(value: str) -> None:
 
 
 def no_surrogates(value: str) -> None:
-    """Lone UTF-16 surrogates cannot be stored as text; refuse them up front."""
+    """Lone UTF-16 surrogates and NUL cannot be stored as text; refuse them up front."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise ValidationError("Must be valid Unicode text (no lone surrogates).") from exc
+    if "\x00" in value:
+        raise ValidationError("Must not contain NUL characters.")
 
 
-ID_RANGE = validate.Range(min=1, max=2_147_483_647)
+class Text(fields.String):
+    """A string that can be stored on every database: no NUL, no lone surrogates."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        no_surrogates(text)
+        return text
+
+
+class UtcInstant(fields.AwareDateTime):
+    """An aware time, converted to UTC here so an unrepresentable one names its field."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        moment = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            return moment.astimezone(UTC)
+        except OverflowError as exc:
+            raise ValidationError("Must be a time between years 1 and 9999 in UTC.") from exc
+
+
+MAX_ID = 2_147_483_647
+MAX_EVIDENCE = 50  # links per claim, for the API and the review form alike
+ID_RANGE = validate.Range(min=1, max=MAX_ID)
+
+
+def parse_id(text: str) -> int | None:
+    """An id or version written in ASCII digits and in range, else None."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 10:
+        return None
+    number = int(text)
+    return number if 1 <= number <= MAX_ID else None
+
 NOT_BLANK = not_blank
 NO_SURROGATES = no_surrogates
 HTTP_URL = validate.URL(schemes={"http", "https"}, error="Must be an http(s) URL.")
 
 class ArticleInSchema(Schema):
-    title = fields.String(
+    title = Text(
         required=True,
         validate=[validate.Length(min=1, max=500), NOT_BLANK, NO_SURROGATES],
         metadata={"pattern": r"\S"},
     )
-    body = fields.String(
+    body = Text(
         required=True,
         validate=[validate.Length(min=1), NOT_BLANK, NO_SURROGATES],
         metadata={"pattern": r"\S"},
     )
-    url = fields.String(
+    url = Text(
         load_default=None,
         allow_none=True,
         validate=[HTTP_URL, validate.Length(max=2000)],
         metadata={"pattern": "^https?://"},
     )
-    outlet = fields.String(
+    outlet = Text(
         load_default=None,
         allow_none=True,
         validate=[validate.Length(max=200), NO_SURROGATES],
     )
-    author = fields.String(
+    author = Text(
         load_default=None,
         allow_none=True,
         validate=[validate.Length(max=200), NO_SURROGATES],
     )
-    published_at = fields.AwareDateTime(
+    published_at = UtcInstant(
         load_default=None, allow_none=True, default_timezone=None
     )
 
@@ -69,10 +103,10 @@ class ArticleInSchema(Schema):
 class EvidenceSchema(Schema):
     """A source a reviewer relied on, and whether it supports or contradicts the claim."""
 
-    url = fields.String(required=True, validate=[HTTP_URL, validate.Length(max=2000)])
-    title = fields.String(validate=[validate.Length(max=500), NO_SURROGATES])
-    excerpt = fields.String(validate=[validate.Length(max=5000), NO_SURROGATES])
-    stance = fields.String(validate=validate.OneOf(EVIDENCE_STANCES))
+    url = Text(required=True, validate=[validate.Length(max=2048), HTTP_URL])
+    title = Text(validate=validate.Length(max=500))
+    excerpt = Text(validate=validate.Length(max=5000))
+    stance = Text(validate=validate.OneOf(EVIDENCE_STANCES))
 
 
 class ClaimSchema(Schema):
@@ -114,14 +148,31 @@ class ArticleSchema(ArticleSummarySchema):
     )
 
 class ClaimUpdateSchema(Schema):
-    status = fields.String(validate=validate.OneOf(STATUSES))
-    note = fields.String(allow_none=True, validate=[validate.Length(max=10000), NO_SURROGATES])
-    evidence = fields.List(fields.Nested(EvidenceSchema), validate=validate.Length(max=50))
+    status = Text(validate=validate.OneOf(STATUSES))
+    note = Text(allow_none=True, validate=[validate.Length(max=10000), NO_SURROGATES])
+    evidence = fields.List(
+        fields.Nested(EvidenceSchema), validate=validate.Length(max=MAX_EVIDENCE)
+    )
+
+class ClaimFieldsSchema(Schema):
+    """A fact-checker's correction of a claim, or a claim added by hand."""
+
+    text = Text(required=True, validate=[validate.Length(min=1, max=20000), NOT_BLANK])
+    start = fields.Integer(validate=validate.Range(min=0, max=MAX_ID))
+    source = Text(load_default="", validate=validate.Length(max=300))
+    source_kind = Text(load_default="person", validate=validate.OneOf(SOURCE_KINDS))
+    cue = Text(load_default="", validate=validate.Length(max=100))
+    kind = Text(required=True, validate=validate.OneOf(CLAIM_KINDS))
+
+
+class DismissalSchema(Schema):
+    reason = Text(load_default=None, allow_none=True, validate=validate.Length(max=500))
+
 
 class ClaimQuerySchema(Schema):
-    status = fields.String(validate=validate.OneOf(STATUSES))
+    status = Text(validate=validate.OneOf(STATUSES))
     article = fields.Integer(validate=ID_RANGE)
-    source = fields.String(validate=validate.Length(min=1, max=300))
+    source = Text(validate=validate.Length(min=1, max=300))
 
 class ClaimEventSchema(Schema):
     id = fields.Integer(dump_only=True)
@@ -137,14 +188,14 @@ class ReportQuerySchema(Schema):
     """Filters, grouping and keyset position of the unverified report."""
 
     article = fields.Integer(validate=ID_RANGE)
-    source = fields.String(validate=validate.Length(min=1, max=300))
-    outlet = fields.String(validate=validate.Length(min=1, max=200))
-    author = fields.String(validate=validate.Length(min=1, max=200))
-    source_kind = fields.String(validate=validate.OneOf(SOURCE_KINDS))
+    source = Text(validate=validate.Length(min=1, max=300))
+    outlet = Text(validate=validate.Length(min=1, max=200))
+    author = Text(validate=validate.Length(min=1, max=200))
+    source_kind = Text(validate=validate.OneOf(SOURCE_KINDS))
     older_than_days = fields.Integer(validate=validate.Range(min=0, max=36500))
     overdue = fields.Boolean()
     overdue_hours = fields.Integer(validate=validate.Range(min=1, max=876000))
-    group = fields.String(validate=validate.OneOf(("outlet", "author", "source", "source_kind")))
+    group = Text(validate=validate.OneOf(("outlet", "author", "source", "source_kind")))
     after = fields.Integer(validate=ID_RANGE)
     before = fields.Integer(validate=ID_RANGE)
 
@@ -159,16 +210,16 @@ class DashboardQuerySchema(Schema):
 
 
 class OEmbedQuerySchema(Schema):
-    url = fields.String(required=True, validate=validate.Length(min=1, max=2000))
-    format = fields.String(load_default="json")
+    url = Text(required=True, validate=validate.Length(min=1, max=2000))
+    format = Text(load_default="json")
     maxwidth = fields.Integer(validate=validate.Range(min=1))
     maxheight = fields.Integer(validate=validate.Range(min=1))
 
 class TokenRequestSchema(Schema):
-    username = fields.String(
+    username = Text(
         required=True, validate=[validate.Length(min=1, max=64), NO_SURROGATES]
     )
-    password = fields.String(
+    password = Text(
         required=True, load_only=True, validate=[validate.Length(min=1), NO_SURROGATES]
     )
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from verify.api.pagination import page_items
-from verify.auth import roles_required
+from verify.auth import STAFF, request_user, roles_required
 from verify.extensions import db
 from verify.models import Claim, Source
 from verify.schemas import (
@@ -15,7 +15,9 @@ from verify.schemas import (
     ClaimSchema,
     ClaimUpdateSchema,
     ErrorSchema,
+    parse_id,
 )
+from verify.services.public_claims import public_events
 from verify.services.review import StaleVersion, review_claim
 from verify.services.transactions import commit_with_retry
 
@@ -84,14 +86,20 @@ def update_claim(changes, claim_id):
 
 
 @blp.route("/<int:claim_id>/history", methods=["GET"])
-@blp.response(200, ClaimEventSchema(many=True))
+@blp.doc(security=[{}, {"bearerAuth": []}])
+@blp.response(200, ClaimEventSchema(many=True), headers={"Vary": {"schema": {"type": "string"}}})
 def claim_history(claim_id):
-    """List every status and note change of a claim, oldest first"""
-    return db.session.scalars(load_claim(claim_id).history()).all()
+    """List a claim's history, oldest first: public changes, or everything for staff"""
+    claim = load_claim(claim_id)
+    user = request_user()
+    headers = {"Vary": "Authorization, Cookie"}
+    if user is not None and user.has_role(*STAFF):
+        return db.session.scalars(claim.history()).all(), 200, headers
+    return public_events(claim.id), 200, headers
 
 
 def visible_claims():
-    return select(Claim).where(Claim.dismissed.is_(False)).options(
+    return select(Claim).where(Claim.public()).options(
         selectinload(Claim.source)
     )
 
@@ -113,11 +121,11 @@ def version_from_if_match() -> int:
             message="Send the claim's version in If-Match (see its version field).",
             errors={"headers": {"If-Match": ["Missing data for required field."]}},
         )
-    value = raw.strip().removeprefix("W/").strip('"')
-    if not value.isdigit():
+    version = parse_id(raw.strip().removeprefix("W/").strip('"'))
+    if version is None:
         abort(
             400,
             message="If-Match must be the claim's version, a whole number.",
             errors={"headers": {"If-Match": ["Not a valid integer."]}},
         )
-    return int(value)
+    return version

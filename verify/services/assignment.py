@@ -4,9 +4,8 @@ from sqlalchemy import select
 
 from verify.extensions import db
 from verify.models import Claim, User
-from verify.services.review import record_event
-
-REVIEWER_ROLES = ("fact-checker", "admin")
+from verify.services.history import record_event
+from verify.vocabulary import REVIEWERS as REVIEWER_ROLES
 
 
 def assignable_users() -> list[User]:

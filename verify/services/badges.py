@@ -14,12 +14,12 @@ from sqlalchemy import Engine, and_, bindparam, event, func, select
 from verify.models import Article, Claim
 
 CLAIM_STATUS = select(Claim.status, Claim.version).where(
-    Claim.id == bindparam("id"), Claim.dismissed.is_(False)
+    Claim.id == bindparam("id"), Claim.public()
 )
 ARTICLE_COUNTS = (
     select(Claim.status, func.count(Claim.id))
     .select_from(Article)
-    .outerjoin(Claim, and_(Claim.article_id == Article.id, Claim.dismissed.is_(False)))
+    .outerjoin(Claim, and_(Claim.article_id == Article.id, Claim.public()))
     .where(Article.id == bindparam("id"))
     .group_by(Claim.status)
 )

@@ -7,8 +7,9 @@ from sqlalchemy import select
 from verify.extensions import db
 from verify.extraction.contract import CONTRACT_KEYS
 from verify.models import Article, Claim, ClaimEvent, Source, User
+from verify.services.history import create_claim, record_event
 from verify.services.ingest import find_or_create_source
-from verify.services.review import check_version, flush_or_stale, record_event
+from verify.services.review import check_version, flush_or_stale
 
 
 class CorrectionError(Exception):
@@ -115,13 +116,11 @@ def add_manual_claim(article: Article, fields: dict, user: User) -> Claim:
     source = source_named(name, fields.get("source_kind") or "person")
     # Nothing may be flushed before the claim is whole: its columns are not nullable.
     with db.session.no_autoflush:
-        claim = Claim(article=article, text="", start=0, end=0, cue="", kind=fields["kind"],
-                      origin="manual", status="unverified", evidence=[])
+        claim = create_claim(article, user, "Added by hand.", text="", start=0, end=0, cue="",
+                             kind=fields["kind"], origin="manual")
         apply_text(claim, fields["text"], fields.get("start", 0))
         place_source(claim, source, name)
         apply_cue(claim, fields.get("cue", ""))
-        db.session.add(claim)
-    record_event(claim, user, "created", note="Added by hand.")
     db.session.flush()
     return claim
 
@@ -174,6 +173,6 @@ def corrected_article(article: Article, file: str) -> dict:
         "file": file,
         "article_id": article.id,
         "title": article.title,
-        "claims": [claim_record(claim) for claim in claims if not claim.dismissed],
-        "dismissed": [claim_record(claim) for claim in claims if claim.dismissed],
+        "claims": [claim_record(claim) for claim in claims if claim.is_public],
+        "dismissed": [claim_record(claim) for claim in claims if not claim.is_public],
     }

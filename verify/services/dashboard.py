@@ -23,7 +23,7 @@ class StatusSeries:
 def current_status_counts() -> Counter:
     query = (
         select(Claim.status, func.count())
-        .where(Claim.dismissed.is_(False))
+        .where(Claim.public())
         .group_by(Claim.status)
     )
     return Counter(dict(db.session.execute(query).all()))
@@ -36,7 +36,7 @@ def daily_status_changes(since: date) -> list[tuple[date, str | None, str, int]]
         select(day, ClaimEvent.from_status, ClaimEvent.to_status, func.count())
         .join(Claim, ClaimEvent.claim_id == Claim.id)
         .where(
-            Claim.dismissed.is_(False),
+            Claim.public(),
             ClaimEvent.created_at >= datetime.combine(since, time.min),
             or_(
                 ClaimEvent.from_status.is_(None),

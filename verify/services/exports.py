@@ -8,15 +8,19 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import Connection, Integer, Select, func, literal_column, select
+from sqlalchemy import Connection, Integer, Select, case, func, literal, literal_column, select
 
 from verify.extensions import db
+from verify.services.sqltime import first_code
 
 CHUNK_BYTES = 256 * 1024
 BATCH_ROWS = 5000
 # CSV with a delimiter and quote that JSON text never holds raw: COPY then writes each
 # JSON document untouched, one per line (text format would double its backslashes).
 COPY_JSON = "FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02'"
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_CODES = tuple(ord(character) for character in FORMULA_STARTS)
 
 
 def csv_line(values: Iterable) -> bytes:
@@ -29,6 +33,7 @@ def csv_chunks(query: Select, columns: tuple[str, ...]) -> Iterator[bytes]:
     """Yield the header at once, then the rows."""
     yield csv_line(columns)
     connection = db.session.connection()
+    query = spreadsheet_safe(query)
     if connection.dialect.name == "postgresql":
         yield from copy_chunks(connection, query, "FORMAT csv")
     else:
@@ -57,7 +62,9 @@ def json_array_chunks(query: Select) -> Iterator[bytes]:
 
 def copy_chunks(connection: Connection, query: Select, options: str) -> Iterator[bytes]:
     """Let PostgreSQL format the rows; only gather them into large chunks."""
-    compiled = query.compile(dialect=connection.dialect)
+    compiled = query.compile(
+        dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
+    )
     statement = f"COPY ({compiled}) TO STDOUT WITH ({options})"
     raw = connection.connection.driver_connection
     with raw.cursor() as cursor, cursor.copy(statement, compiled.params) as copy:
@@ -72,7 +79,9 @@ def copy_chunks(connection: Connection, query: Select, options: str) -> Iterator
 
 def line_chunks(connection: Connection, query: Select) -> Iterator[bytes]:
     """Run a one-column query on the driver's cursor and join its lines in batches."""
-    compiled = query.compile(dialect=connection.dialect)
+    compiled = query.compile(
+        dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
+    )
     cursor = connection.connection.driver_connection.cursor()
     try:
         cursor.execute(str(compiled), [compiled.params[n] for n in compiled.positiontup])
@@ -87,6 +96,17 @@ def sqlite_csv_lines(query: Select) -> Select:
     rows = query.subquery("report")
     formats = ["%s" if isinstance(c.type, Integer) else '"%w"' for c in rows.c]
     return select(func.printf(",".join(formats), *[func.ifnull(c, "") for c in rows.c]))
+
+
+def spreadsheet_safe(query: Select) -> Select:
+    """Prefix every text cell a spreadsheet would run as a formula with a quote, in SQL."""
+    rows = query.subquery("cells")
+    return select(*[c if isinstance(c.type, Integer) else defused(c) for c in rows.c])
+
+
+def defused(column):
+    starts_formula = first_code(column).in_(FORMULA_CODES)
+    return case((starts_formula, literal("'") + column), else_=column).label(column.name)
 
 
 def sqlite_json_lines(query: Select) -> Select:

@@ -11,7 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from verify.dates import to_naive_utc
 from verify.extensions import db
 from verify.extraction import ExtractedClaim, ExtractionTimeout, extract_claims, source_key
-from verify.models import Article, Claim, ClaimEvent, Source
+from verify.models import Article, Claim, Source
+from verify.services.history import create_claim
 
 
 class ArticleTooLarge(Exception):
@@ -86,8 +87,9 @@ def extract_within(body: str, timeout: float) -> list[ExtractedClaim]:
 
 def add_claim(article: Article, found: ExtractedClaim) -> Claim:
     """Add one extracted claim with its first history event."""
-    claim = Claim(
-        article=article,
+    return create_claim(
+        article,
+        event_note=found.note,
         source=source_for(found),
         text=found.text,
         start=found.start,
@@ -101,13 +103,7 @@ def add_claim(article: Article, found: ExtractedClaim) -> Claim:
         kind=found.kind,
         pattern=found.pattern,
         note=found.note,
-        evidence=[],
     )
-    db.session.add(claim)
-    db.session.add(
-        ClaimEvent(claim=claim, action="created", to_status="unverified", note=found.note)
-    )
-    return claim
 
 
 def source_text(body: str, found: ExtractedClaim) -> str | None:

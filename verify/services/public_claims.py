@@ -28,11 +28,13 @@ class InSentence:
 
 @dataclass(frozen=True)
 class PublicEvent:
+    id: int
     created_at: datetime
     action: str
     from_status: str | None
     to_status: str
     note: str | None
+    evidence: list | None
     changes: dict
 
 
@@ -40,7 +42,7 @@ def load_public_claim(claim_id: int) -> Claim | None:
     """Load a claim that is not dismissed, with its article and source."""
     return db.session.scalar(
         select(Claim)
-        .where(Claim.id == claim_id, Claim.dismissed.is_(False))
+        .where(Claim.id == claim_id, Claim.public())
         .options(joinedload(Claim.article), joinedload(Claim.source))
     )
 
@@ -61,26 +63,39 @@ def claim_in_sentence(body: str, start: int, end: int) -> InSentence:
     return InSentence(body[left:start].lstrip(), body[start:end], body[end:right].rstrip())
 
 
-def public_history(claim_id: int) -> tuple[list[PublicEvent], list[PublicEvent]]:
-    """Split a claim's history into status changes and corrections, without who made them."""
+def public_events(claim_id: int) -> list[PublicEvent]:
+    """A claim's history as readers see it: status changes and public corrections, no users."""
     query = (
         select(
+            ClaimEvent.id,
             ClaimEvent.created_at,
             ClaimEvent.action,
             ClaimEvent.from_status,
             ClaimEvent.to_status,
             ClaimEvent.note,
+            ClaimEvent.evidence,
             ClaimEvent.changes,
         )
         .where(ClaimEvent.claim_id == claim_id)
         .order_by(ClaimEvent.created_at, ClaimEvent.id)
     )
-    statuses, corrections = [], []
-    for row in db.session.execute(query):
-        if row.action in STATUS_ACTIONS:
-            statuses.append(PublicEvent(*row[:5], changes={}))
-        elif row.action == "correction":
-            changes = {k: v for k, v in (row.changes or {}).items() if k in PUBLIC_FIELDS}
-            if changes:
-                corrections.append(PublicEvent(*row[:4], note=None, changes=changes))
-    return statuses, corrections
+    events = (public_event(row) for row in db.session.execute(query))
+    return [event for event in events if event is not None]
+
+
+def public_event(row) -> PublicEvent | None:
+    """Keep a status change whole and a correction's public fields; drop everything else."""
+    if row.action in STATUS_ACTIONS:
+        return PublicEvent(*row[:7], changes={})
+    if row.action == "correction":
+        changes = {k: v for k, v in (row.changes or {}).items() if k in PUBLIC_FIELDS}
+        if changes:
+            return PublicEvent(*row[:5], note=None, evidence=None, changes=changes)
+    return None
+
+
+def public_history(claim_id: int) -> tuple[list[PublicEvent], list[PublicEvent]]:
+    """Split a claim's public history into status changes and corrections."""
+    events = public_events(claim_id)
+    statuses = [event for event in events if event.action in STATUS_ACTIONS]
+    return statuses, [event for event in events if event.action == "correction"]

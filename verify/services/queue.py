@@ -29,7 +29,7 @@ def joined(query: Select) -> Select:
     return (
         query.join(Article, Claim.article_id == Article.id)
         .outerjoin(Source, Claim.source_id == Source.id)
-        .where(Claim.dismissed.is_(False))
+        .where(Claim.public())
     )
 
 

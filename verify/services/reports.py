@@ -81,7 +81,7 @@ class UnverifiedReport:
             .select_from(Claim)
             .join(Article, Claim.article_id == Article.id)
             .outerjoin(Source, Claim.source_id == Source.id)
-            .where(Claim.status == "unverified", Claim.dismissed.is_(False))
+            .where(Claim.status == "unverified", Claim.public())
         )
         return self.filtered(query)
 

@@ -16,7 +16,7 @@ def source_track_records() -> Select:
     return (
         select(Source, total, *(status_total(status) for status in STATUSES))
         .join(Claim, Claim.source_id == Source.id)
-        .where(Claim.dismissed.is_(False))
+        .where(Claim.public())
         .group_by(Source.id)
         .order_by(total.desc(), Source.name)
     )
@@ -26,7 +26,7 @@ def source_claims(source: Source, status: str | None = None) -> Select:
     """Select a source's claims, newest first, optionally of one status."""
     query = (
         source.claims.select()
-        .where(Claim.dismissed.is_(False))
+        .where(Claim.public())
         .options(selectinload(Claim.article))
         .order_by(Claim.created_at.desc(), Claim.id.desc())
     )

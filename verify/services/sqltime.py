@@ -1,4 +1,4 @@
-"""SQL time expressions that PostgreSQL and SQLite spell differently."""
+"""SQL expressions that PostgreSQL and SQLite spell differently: times, character codes."""
 
 from sqlalchemy import Integer, String
 from sqlalchemy.ext.compiler import compiles
@@ -44,3 +44,20 @@ def iso_text_postgresql(element, compiler, **kw):
 def iso_text_sqlite(element, compiler, **kw):
     moment = compiler.process(element.clauses, **kw)
     return f"strftime('%Y-%m-%dT%H:%M:%S', {moment})"
+
+
+class first_code(GenericFunction):
+    """The code point of a text's first character (NULL for NULL, 0 or NULL when empty)."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(first_code, "postgresql")
+def first_code_postgresql(element, compiler, **kw):
+    return f"ascii({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(first_code)
+def first_code_sqlite(element, compiler, **kw):
+    return f"unicode({compiler.process(element.clauses, **kw)})"

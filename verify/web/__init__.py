@@ -1,5 +1,6 @@
 """HTML pages: readers, fact-checkers, editors and admins."""
 
+from verify.vocabulary import template_vocabulary
 from verify.web import (
     admin,
     articles,
@@ -24,5 +25,7 @@ BLUEPRINTS = tuple(
 
 
 def register_web(app) -> None:
+    # Globals rather than a context processor: macros imported without context see them too.
+    app.jinja_env.globals.update(template_vocabulary())
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

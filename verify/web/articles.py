@@ -3,8 +3,15 @@
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 
 from verify.auth import STAFF, roles_required
+from verify.schemas import ArticleInSchema
 from verify.services.files import UnreadableFile, first_line, read_article_upload
-from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article, ingest_limits
+from verify.services.ingest import (
+    ArticleTooLarge,
+    ExtractionFailed,
+    IngestResult,
+    ingest_article,
+    ingest_limits,
+)
 from verify.services.transactions import commit_with_retry
 from verify.web.forms import ArticleForm
 
@@ -12,8 +19,8 @@ bp = Blueprint("articles", __name__)
 METADATA = ("url", "outlet", "author")
 
 
-def article_fields(form: ArticleForm) -> dict:
-    """Title, body and metadata from the form; an uploaded file supplies what is blank."""
+def article_fields(form: ArticleForm) -> dict | None:
+    """Title, body and metadata from the form through the API's schema; a file fills blanks."""
     fields = {name: form[name].data or None for name in METADATA}
     if form.file.data:
         upload = form.file.data
@@ -23,7 +30,7 @@ def article_fields(form: ArticleForm) -> dict:
     fields["body"] = fields["body"].replace("\r\n", "\n")
     title = (form.title.data or "").strip() or fields.get("title") or first_line(fields["body"])
     fields["title"] = title[:500]
-    return fields
+    return form.load(ArticleInSchema(), fields)
 
 
 @bp.route("/articles/new", methods=["GET", "POST"])
@@ -31,17 +38,23 @@ def article_fields(form: ArticleForm) -> dict:
 def new_article():
     """Paste or upload an article and see its claims at once."""
     form = ArticleForm()
-    if form.validate_on_submit():
-        limits = ingest_limits(current_app.config)
-        try:
-            fields = article_fields(form)
-            result = commit_with_retry(lambda: ingest_article(fields, **limits))
-        except UnreadableFile as exc:
-            form.file.errors.append(str(exc))
-        except (ArticleTooLarge, ExtractionFailed) as exc:
-            form.body.errors.append(str(exc))
-        else:
-            if not result.created:
-                flash("This article was already here; showing the stored copy.", "info")
-            return redirect(url_for("review.review_article", article_id=result.article.id))
+    result = add_article_from(form) if form.validate_on_submit() else None
+    if result is not None:
+        if not result.created:
+            flash("This article was already here; showing the stored copy.", "info")
+        return redirect(url_for("review.review_article", article_id=result.article.id))
     return render_template("review/new_article.html", form=form)
+
+
+def add_article_from(form: ArticleForm) -> IngestResult | None:
+    """Store the form's article, or put on the form why it was not stored."""
+    try:
+        fields = article_fields(form)
+        if fields is not None:
+            limits = ingest_limits(current_app.config)
+            return commit_with_retry(lambda: ingest_article(fields, **limits))
+    except UnreadableFile as exc:
+        form.file.errors.append(str(exc))
+    except (ArticleTooLarge, ExtractionFailed) as exc:
+        form.body.errors.append(str(exc))
+    return None

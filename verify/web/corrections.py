@@ -6,6 +6,7 @@ from flask_login import current_user
 from verify.auth import REVIEWERS, roles_required
 from verify.extensions import db
 from verify.models import Article
+from verify.schemas import DismissalSchema
 from verify.services.corrections import (
     CorrectionError,
     add_manual_claim,
@@ -22,7 +23,7 @@ bp = Blueprint("corrections", __name__)
 
 def flash_form_errors(form) -> None:
     for name, messages in form.errors.items():
-        label = form[name].label.text if name in form else name
+        label = form[name].label.text if name in form else "Form"
         flash(f"{label}: {'; '.join(messages)}", "error")
 
 
@@ -40,10 +41,11 @@ def correct(claim_id):
     """Fix a claim's text span, source, cue or kind."""
     claim = load_claim(claim_id)
     form = CorrectionForm(prefix=f"correct-{claim_id}")
-    if not form.validate_on_submit():
+    fields = form.claim_fields() if form.validate_on_submit() else None
+    if fields is None:
         flash_form_errors(form)
         return redirect_to_claim(claim)
-    fields, version = form.claim_fields(), int(form.version.data)
+    version = form.version.data
     try:
         changes = commit_with_retry(
             lambda: correct_claim(load_claim(claim_id), fields, current_user, version)
@@ -75,11 +77,13 @@ def restore(claim_id):
 def change_dismissal(claim_id: int, dismissed: bool):
     claim = load_claim(claim_id)
     form = DismissForm(prefix=f"dismiss-{claim_id}")
-    if not form.validate_on_submit():
+    loaded = form.load(DismissalSchema(), {"reason": form.reason.data or None}) if (
+        form.validate_on_submit()) else None
+    if loaded is None:
         flash_form_errors(form)
         return redirect_to_claim(claim)
-    reason = (form.reason.data or "").strip() or None
-    version = int(form.version.data)
+    reason = (loaded["reason"] or "").strip() or None
+    version = form.version.data
     try:
         commit_with_retry(
             lambda: set_dismissed(load_claim(claim_id), dismissed, current_user, version, reason)
@@ -99,10 +103,10 @@ def add_claim(article_id):
     article = db.get_or_404(Article, article_id, description=f"No article with id {article_id}.")
     form = NewClaimForm(prefix="new")
     back = url_for("review.review_article", article_id=article_id)
-    if not form.validate_on_submit():
+    fields = form.claim_fields() if form.validate_on_submit() else None
+    if fields is None:
         flash_form_errors(form)
         return redirect(back)
-    fields = form.claim_fields()
     try:
         claim = commit_with_retry(lambda: add_manual_claim(article, fields, current_user))
     except CorrectionError as exc:

@@ -12,6 +12,7 @@ from verify.services.assignment import assign_claims, assignable_users, find_ass
 from verify.services.queue import queue_claims, status_counts
 from verify.services.review import set_statuses
 from verify.services.transactions import commit_with_retry
+from verify.web.arguments import page_number
 from verify.web.auth import safe_next_url
 from verify.web.forms import BulkForm, QueueFilterForm
 
@@ -38,7 +39,8 @@ def my_claims():
 def render_queue(title: str, endpoint: str, form: QueueFilterForm):
     form.validate()
     filters = form.filters()
-    page = db.paginate(queue_claims(filters, current_user), per_page=PER_PAGE)
+    page = db.paginate(queue_claims(filters, current_user), page=page_number(),
+                       per_page=PER_PAGE)
     filter_args = {key: value for key, value in request.args.items() if key != "page" and value}
     bulk = BulkForm(formdata=None)
     bulk.action.choices = bulk_actions()
@@ -73,7 +75,10 @@ def bulk():
     """Set a status on, or assign, every claim ticked in the queue."""
     form = BulkForm()
     back = safe_next_url(request.form.get("next"))
-    selected = form.selected(request.form.getlist("claim"))
+    try:
+        selected = form.selected(request.form.getlist("claim"))
+    except ValueError as exc:
+        abort(400, description=str(exc))
     if not form.validate_on_submit() or not selected:
         flash("Tick at least one claim and choose an action.", "error")
         return redirect(back)

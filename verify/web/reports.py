@@ -3,7 +3,7 @@
 from flask import Blueprint, Response, current_app, render_template, request, stream_with_context
 from flask_smorest import abort
 
-from verify.auth import roles_required
+from verify.auth import EDITORS, roles_required
 from verify.schemas import DashboardQuerySchema, ReportQuerySchema
 from verify.services.dashboard import overdue_by_outlet, status_over_time
 from verify.services.exports import csv_chunks, json_array_chunks, jsonl_chunks
@@ -12,7 +12,6 @@ from verify.web.arguments import query_arguments
 from verify.web.charts import overdue_chart, status_chart
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
-EDITORS = ("editor", "admin")
 PAGE_ROWS = 100
 POSITION = ("after", "before")
 

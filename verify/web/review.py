@@ -8,10 +8,18 @@ from flask_login import current_user
 from verify.auth import ASSIGNERS, REVIEWERS, STAFF, roles_required
 from verify.extensions import db
 from verify.models import Claim
+from verify.schemas import ClaimUpdateSchema
 from verify.services.assignment import assignable_users
-from verify.services.review import StaleVersion, merge_evidence, review_claim
+from verify.services.review import ClaimDismissed, StaleVersion, review_claim
 from verify.services.transactions import commit_with_retry
-from verify.web.forms import AssignForm, CorrectionForm, DismissForm, NewClaimForm, ReviewForm
+from verify.web.forms import (
+    AssignForm,
+    CorrectionForm,
+    DismissForm,
+    NewClaimForm,
+    ReviewForm,
+    add_errors,
+)
 from verify.web.highlight import article_segments
 from verify.web.reader import load_article_with_claims
 
@@ -104,7 +112,7 @@ def panel_context(claim: Claim, form: ReviewForm | None = None, **extra) -> dict
 def pick_claim(claims: list[Claim], claim_id: int | None) -> Claim | None:
     """The claim asked for, else the first unverified one, else the first."""
     chosen = next((claim for claim in claims if claim.id == claim_id), None)
-    public = [claim for claim in claims if not claim.dismissed]
+    public = [claim for claim in claims if claim.is_public]
     unverified = next((claim for claim in public if claim.status == "unverified"), None)
     return chosen or unverified or (public[0] if public else None)
 
@@ -119,7 +127,7 @@ def render_page(article_id: int, claim_id: int | None, status: int = 200, **pane
         "review/article.html",
         article=article,
         claims=claims,
-        dismissed=[claim for claim in article.claims if claim.dismissed],
+        dismissed=[claim for claim in article.claims if not claim.is_public],
         segments=article_segments(article.body, claims),
         counts=Counter(claim.status for claim in claims),
         selected=selected,
@@ -166,18 +174,17 @@ def save_review(claim_id):
     """Save a claim's status, note and evidence, refusing stale versions."""
     claim = load_claim(claim_id)
     form = ReviewForm(prefix=f"claim-{claim_id}")
-    if not form.validate_on_submit():
+    changes = form.load(ClaimUpdateSchema(), form.changes()) if form.validate_on_submit() else None
+    if changes is None:
         return respond(claim, 422, form=form)
-    changes = {
-        "status": form.status.data,
-        "note": (form.note.data or "").strip() or None,
-        "evidence": merge_evidence(claim.evidence, form.evidence_links()),
-    }
-    version = int(form.version.data)
+    version = form.version.data
     try:
         claim = commit_with_retry(
             lambda: review_claim(load_claim(claim_id), changes, current_user, version)
         )
+    except ClaimDismissed as exc:
+        add_errors(form, {"status": [str(exc)]})
+        return respond(claim, 409, form=form)
     except StaleVersion as exc:
         # Keep what this reviewer typed, based on the version now saved, so that
         # saving again is a deliberate choice made after seeing both.
@@ -185,7 +192,10 @@ def save_review(claim_id):
         return respond(exc.claim, 409, form=form, conflict=changes)
     if is_htmx():
         return render_panel(claim, saved=True)
-    flash(f"Claim {claim_id} saved as {claim.status}.", "info")
+    if claim.version == version:
+        flash(f"Claim {claim_id} already read like this: nothing to save.", "info")
+    else:
+        flash(f"Claim {claim_id} saved as {claim.status}.", "info")
     return redirect_to_claim(claim)
 
 

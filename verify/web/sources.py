@@ -6,6 +6,7 @@ from verify.auth import STAFF, roles_required
 from verify.extensions import db
 from verify.models import STATUSES, Source
 from verify.services.sources import source_claims, source_track_records
+from verify.web.arguments import page_number
 
 bp = Blueprint("sources", __name__, url_prefix="/sources")
 PER_PAGE = 100
@@ -15,8 +16,7 @@ PER_PAGE = 100
 @roles_required(*STAFF)
 def index():
     """List every source with its claims counted by status."""
-    page = request.args.get("page", 1, type=int)
-    page = max(page, 1)
+    page = page_number()
     query = source_track_records().limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE)
     rows = db.session.execute(query).all()
     return render_template(
@@ -31,7 +31,7 @@ def show(source_id):
     source = db.get_or_404(Source, source_id, description=f"No source with id {source_id}.")
     status = request.args.get("status")
     status = status if status in STATUSES else None
-    page = db.paginate(source_claims(source, status), per_page=50)
+    page = db.paginate(source_claims(source, status), page=page_number(), per_page=50)
     record = db.session.execute(
         source_track_records().where(Source.id == source_id)
     ).first()

@@ -4,8 +4,9 @@ import json
 
 from markupsafe import escape
 
+from verify.vocabulary import STATUS_ORDER
+
 STATUS_COLOURS = {"verified": "#2e7d32", "disputed": "#c62828", "unverified": "#9e6a00"}
-STATUS_ORDER = ("verified", "disputed", "unverified")
 NO_CLAIMS_COLOUR = "#6b7280"
 SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" role="img" '

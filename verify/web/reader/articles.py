@@ -6,6 +6,7 @@ from sqlalchemy import select
 from verify.extensions import db
 from verify.models import Article, article_with_claims
 from verify.services.summary import ClaimSummary
+from verify.web.arguments import page_number
 from verify.web.highlight import article_segments
 from verify.web.reader import bp
 
@@ -15,6 +16,7 @@ def index():
     """List articles, newest first."""
     page = db.paginate(
         select(Article).order_by(Article.created_at.desc(), Article.id.desc()),
+        page=page_number(),
         per_page=30,
     )
     return render_template("reader/index.html", page=page)
