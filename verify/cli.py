@@ -22,7 +22,7 @@ from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_art
 from verify.services.reports import REPORT_COLUMNS, UnverifiedReport
 
 users_cli = AppGroup("users", help="Manage fact-checkers, editors and admins.")
-tokens_cli = AppGroup("tokens", help="Issue API tokens.")
+tokens_cli = AppGroup("tokens", help="Issue and revoke API tokens.")
 claims_cli = AppGroup("claims", help="Work with claims.")
 samples_cli = AppGroup("samples", help="Sample data for a first look.")
 reports_cli = AppGroup("reports", help="Editors' reports.")
@@ -34,16 +34,51 @@ reports_cli = AppGroup("reports", help="Editors' reports.")
 @click.option("--password-stdin", is_flag=True, help="Read the password from stdin.")
 def create_user(name, role, password_stdin):
     """Create a user with a role; prompts for the password unless --password-stdin."""
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
-        accounts.create_user(name, role, password)
+        user = accounts.create_user(name, role, read_password(password_stdin))
     except accounts.AccountError as exc:
         raise click.ClickException(str(exc)) from exc
     db.session.commit()
-    click.echo(f"Created {role} {name}.")
+    click.echo(f"Created {role} {user.username}.")
+
+
+@users_cli.command("set-password")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="Read the password from stdin.")
+def set_password(name, password_stdin):
+    """Give user NAME a new password; every session of NAME ends."""
+    user = existing_user(name)
+    try:
+        accounts.set_password(user, read_password(password_stdin))
+    except accounts.AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    db.session.commit()
+    click.echo(f"New password set for {user.username}; their sessions are signed out.")
+
+
+@users_cli.command("sign-out")
+@click.argument("name")
+def sign_out_user(name):
+    """End every session and remember cookie of user NAME."""
+    user = existing_user(name)
+    user.end_sessions()
+    db.session.commit()
+    click.echo(f"{user.username} is signed out everywhere.")
+
+
+def read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline(accounts.MAX_PASSWORD + 2).rstrip("\r\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+def existing_user(name: str):
+    user = accounts.find_user(name)
+    if user is None:
+        raise click.ClickException(
+            f"No user {name!r}. Create one with `flask users create {name} --role ROLE`."
+        )
+    return user
 
 
 @users_cli.command("demo-admin")
@@ -62,20 +97,26 @@ def create_demo_admin():
 @click.argument("name")
 @click.option(
     "--days",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=3650),
     help="Expire after this many days (default: API_TOKEN_DAYS, 90).",
 )
 def create_token(name, days):
     """Issue an API token for user NAME; the token is printed once, on the last line."""
-    user = accounts.find_user(name)
-    if user is None:
-        raise click.ClickException(
-            f"No user {name!r}. Create one with `flask users create {name} --role ROLE`."
-        )
-    token = user.issue_token(timedelta(days=days or current_app.config["API_TOKEN_DAYS"]))
+    user = existing_user(name)
+    token = user.issue_token(timedelta(days=days) if days else None)
     db.session.commit()
     click.echo(f"Token for {name} ({user.role}); store it now, it is not shown again:", err=True)
     click.echo(token)
+
+
+@tokens_cli.command("revoke")
+@click.argument("name")
+def revoke_tokens(name):
+    """Revoke every API token of user NAME."""
+    user = existing_user(name)
+    count = user.revoke_tokens()
+    db.session.commit()
+    click.echo(f"Revoked {count} API token(s) of {user.username}.")
 
 
 @click.command("ingest")

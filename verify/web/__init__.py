@@ -13,6 +13,7 @@ from verify.web import (
     review,
     sources,
 )
+from verify.web.urls import external_url
 
 BLUEPRINTS = tuple(
     module.bp
@@ -26,3 +27,4 @@ BLUEPRINTS = tuple(
 def register_web(app) -> None:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
+    app.add_template_global(external_url)
