@@ -2,6 +2,7 @@
 
 import re
 import secrets
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -27,8 +28,8 @@ class AccountError(Exception):
 
 
 def clean_username(username: str) -> str:
-    """Return the username as stored, or raise AccountError naming the rule it breaks."""
-    username = username.strip()
+    """Return the username as stored (NFKC), or raise AccountError naming the rule it breaks."""
+    username = unicodedata.normalize("NFKC", username[:100]).strip()
     if not USERNAME.fullmatch(username):
         raise AccountError(
             "A username is 1 to 40 characters: ASCII letters, digits, '.', '_' or '-'."
