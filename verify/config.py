@@ -103,6 +103,7 @@ def build_config(overrides: dict | None = None) -> dict:
         )
     # Leave room for a form or JSON envelope around the largest accepted article.
     config.setdefault("MAX_CONTENT_LENGTH", config["MAX_ARTICLE_BYTES"] * 4 + 65536)
+    config["PUBLIC_BASE_URL"] = (config.get("PUBLIC_BASE_URL") or "").rstrip("/") or None
     check_settings(config)
     if config["TRUSTED_HOSTS"] is None and not config["PUBLIC_BASE_URL"]:
         # Absolute URLs are built from the Host header only when it is one we know.
