@@ -1,5 +1,6 @@
 """Signing in and out: where ?next= may lead, and what ends a session or remember cookie."""
 
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
 import pytest
@@ -89,6 +90,8 @@ def test_a_copied_session_cookie_stops_working_at_sign_out(app, client):
 def test_a_copied_remember_cookie_stops_working_at_sign_out(app, client):
     make_user("ana", "editor")
     sign_in(client, remember=True)
+    lasts = client.get_cookie("remember_token").expires - datetime.now(UTC)
+    assert timedelta(days=29) < lasts <= timedelta(days=30)
     copied = copy_cookies(client, "remember_token")
     assert copied
     assert signed_in(app, copied)
