@@ -6,11 +6,17 @@ FLASK := $(BIN)/flask --app app
 .PHONY: run test screenshots install lint bench clean
 
 ## run: install, migrate, load the samples and serve on http://127.0.0.1:5000
-run: install
+run: install instance/secret_key
 	$(FLASK) db upgrade
 	$(FLASK) samples load
 	$(FLASK) users demo-admin
 	$(FLASK) run --host 127.0.0.1 --port 5000
+
+# Signs sessions and CSRF tokens when SECRET_KEY is unset; made once, readable by its owner only.
+instance/secret_key:
+	mkdir -p instance
+	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_hex(32))" > $@.tmp
+	mv $@.tmp $@
 
 CHROMIUM ?= /usr/bin/chromium
 

@@ -66,7 +66,7 @@ def seed(url: str) -> tuple[int, int]:
     from verify import create_app
     from verify.extensions import db
 
-    app = create_app({"DATABASE_URL": url})
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench"})
     with app.app_context():
         upgrade()
         statuses = ["verified"] * 7 + ["disputed", "unverified"]

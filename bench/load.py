@@ -41,6 +41,7 @@ def recreate_database(server: str) -> str:
 def load_fixture(database_url: str, articles: int) -> dict:
     """Migrate, ingest articles and issue tokens inside the app; return ids and tokens."""
     os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("SECRET_KEY", "bench")
     sys.path.insert(0, str(ROOT))
     from flask_migrate import upgrade
 

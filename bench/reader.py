@@ -39,7 +39,7 @@ def seed(url: str, claims: int) -> tuple[int, int]:
     from verify import create_app
     from verify.extensions import db
 
-    app = create_app({"DATABASE_URL": url})
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench"})
     with app.app_context():
         specs = [{"text": f"The harbour will reopen in spring, phase {n}",
                   "source": f"Source {n % 40}", "source_kind": ("person", "anonymous")[n % 2],
@@ -75,7 +75,7 @@ def timings(path: str, count: int) -> list[float]:
 
 def measure(name: str, url: str, args) -> None:
     article_id, queries = seed(url, args.claims)
-    server = start_gunicorn("app:app", PORT, {"DATABASE_URL": url})
+    server = start_gunicorn("app:app", PORT, {"DATABASE_URL": url, "SECRET_KEY": "bench"})
     try:
         times = timings(f"/articles/{article_id}", args.requests)
     finally:

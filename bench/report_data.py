@@ -69,7 +69,7 @@ def migrate(url: str) -> None:
     from verify import create_app
     from verify.extensions import db
 
-    app = create_app({"DATABASE_URL": url})
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench"})
     with app.app_context():
         upgrade()
         db.engine.dispose()

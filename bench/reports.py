@@ -42,7 +42,7 @@ def arguments():
 def app_context_for(url: str):
     from verify import create_app
 
-    return create_app({"DATABASE_URL": url}).app_context()
+    return create_app({"DATABASE_URL": url, "SECRET_KEY": "bench"}).app_context()
 
 
 def export_sql(url: str) -> tuple[str, int, str, int]:
@@ -128,7 +128,8 @@ def measure_database(name: str, url: str, repeat: int) -> list[tuple]:
     sql, rows, token, anchor = export_sql(url)
     floor = min(time_floor(url, sql) for _ in range(repeat))
     server = start_gunicorn(
-        "app:app", PORT, {"DATABASE_URL": url}, options=("--workers", "1", "--timeout", "900")
+        "app:app", PORT, {"DATABASE_URL": url, "SECRET_KEY": "bench"},
+        options=("--workers", "1", "--timeout", "900"),
     )
     try:
         page = fetch("/reports/unverified", token)

@@ -1,20 +1,40 @@
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO_ROOT
 from verify import create_app
-from verify.config import normalize_database_url
+from verify.config import ConfigError, normalize_database_url
+
+# An app outside tests and debug must be given a key; these tests give one unless testing that.
+KEYED = {"DATABASE_URL": "sqlite://", "SECRET_KEY": "a-test-key"}
+
+
+@pytest.fixture(autouse=True)
+def no_key_file(monkeypatch, tmp_path):
+    """Keep a developer's instance/secret_key out of these tests."""
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("SECRET_KEY_FILE", str(tmp_path / "absent"))
 
 
 def test_testing_flag_comes_from_the_mapping():
-    assert not create_app({"DATABASE_URL": "sqlite://"}).testing
+    assert not create_app(KEYED).testing
     assert create_app({"TESTING": True, "DATABASE_URL": "sqlite://"}).testing
 
 
 def test_database_url_is_read_from_the_environment(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "sqlite:///elsewhere.sqlite")
+    monkeypatch.setenv("SECRET_KEY", "from-env")
     app = create_app()
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "sqlite:///elsewhere.sqlite"
 
 
 def test_default_database_is_the_sqlite_file(monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("SECRET_KEY", "from-env")
     assert create_app().config["SQLALCHEMY_DATABASE_URI"] == "sqlite:///verify.sqlite"
 
 
@@ -29,3 +49,52 @@ def test_secret_key_and_article_limit_from_the_environment(monkeypatch):
     app = create_app({"DATABASE_URL": "sqlite://"})
     assert app.config["SECRET_KEY"] == "from-env"
     assert app.config["MAX_ARTICLE_BYTES"] == 1234
+
+
+def test_without_a_secret_key_the_app_refuses_to_start():
+    with pytest.raises(ConfigError, match="SECRET_KEY is not set.*export SECRET_KEY"):
+        create_app({"DATABASE_URL": "sqlite://"})
+
+
+def test_tests_and_debugging_get_a_random_key_never_a_known_one(monkeypatch):
+    keys = {create_app({"TESTING": True, "DATABASE_URL": "sqlite://"}).secret_key
+            for _ in range(2)}
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    keys.add(create_app({"DATABASE_URL": "sqlite://"}).secret_key)
+    assert len(keys) == 3 and all(len(key) == 64 for key in keys)
+
+
+def test_the_key_file_is_read_when_secret_key_is_unset(monkeypatch, tmp_path):
+    key_file = tmp_path / "secret_key"
+    key_file.write_text("from-the-file\n")
+    monkeypatch.setenv("SECRET_KEY_FILE", str(key_file))
+    assert create_app({"DATABASE_URL": "sqlite://"}).secret_key == "from-the-file"
+
+
+def test_make_creates_the_key_file_once_readable_by_its_owner_only(tmp_path):
+    make = ["make", "-s", "-f", str(REPO_ROOT / "Makefile"), "-C", str(tmp_path),
+            f"BIN={os.path.dirname(sys.executable)}", "instance/secret_key"]
+    target = tmp_path / "instance" / "secret_key"
+    subprocess.run(make, check=True)
+    first = target.read_text()
+    subprocess.run(make, check=True)
+    assert target.read_text() == first and len(first.strip()) == 64
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("days", ["0", "-5"])
+def test_api_tokens_must_expire(monkeypatch, days):
+    monkeypatch.setenv("API_TOKEN_DAYS", days)
+    with pytest.raises(ConfigError, match="API_TOKEN_DAYS"):
+        create_app(KEYED)
+
+
+def test_the_cli_says_how_to_set_the_key(tmp_path):
+    env = {**os.environ, "SECRET_KEY_FILE": str(tmp_path / "absent"),
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
+    env.pop("SECRET_KEY", None)
+    env.pop("FLASK_DEBUG", None)
+    result = subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"],
+                            cwd=REPO_ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr

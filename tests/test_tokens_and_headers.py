@@ -80,7 +80,7 @@ def test_badges_may_be_framed_by_other_sites(client, article):
 
 def test_cookies_are_secure_when_served_over_https(monkeypatch):
     monkeypatch.setenv("SESSION_COOKIE_SECURE", "1")
-    app = create_app({"DATABASE_URL": "sqlite://"})
+    app = create_app({"DATABASE_URL": "sqlite://", "SECRET_KEY": "a-test-key"})
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
     assert app.config["SESSION_COOKIE_HTTPONLY"]
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"

@@ -234,9 +234,9 @@ def test_an_upload_of_another_kind_is_refused(sign_in):
 def test_admin_adds_a_user_and_changes_a_role(sign_in):
     admin = sign_in("admin")
     admin.post("/admin/users", data={"username": "maria", "role": "fact-checker",
-                                     "password": "long enough"})
+                                     "password": "long enough passphrase"})
     maria = db.session.scalar(db.select(User).where(User.username == "maria"))
-    assert maria.role == "fact-checker" and maria.check_password("long enough")
+    assert maria.role == "fact-checker" and maria.check_password("long enough passphrase")
     admin.post(f"/admin/users/{maria.id}", data={f"user-{maria.id}-role": "editor",
                                                  f"user-{maria.id}-active": "y"})
     db.session.refresh(maria)
@@ -248,7 +248,7 @@ def test_admin_sees_why_a_user_was_not_added(sign_in):
     response = admin.post("/admin/users", data={"username": "maria", "role": "editor",
                                                 "password": "short"})
     assert response.status_code == 422
-    assert "at least 8 characters" in response.get_data(as_text=True)
+    assert "at least 12 characters" in response.get_data(as_text=True)
 
 
 def test_admin_cannot_lock_themselves_out(sign_in):

@@ -7,7 +7,7 @@ from flask import Flask
 from verify.api import register_api
 from verify.api.pagination import IdConverter
 from verify.cli import register_commands
-from verify.config import build_config
+from verify.config import build_config, load_secret_key
 from verify.errors import register_error_handlers
 from verify.extensions import csrf, db, limiter, login, migrate
 from verify.input_guards import register_input_guards
@@ -25,6 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
         static_folder=str(PROJECT_ROOT / "static"),
     )
     app.config.from_mapping(build_config(config))
+    load_secret_key(app.config, app.instance_path, app.debug)
     app.url_map.converters["int"] = IdConverter
     register_extensions(app)
     register_security(app)

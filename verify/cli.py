@@ -24,7 +24,7 @@ from verify.services.reports import REPORT_COLUMNS, UnverifiedReport
 from verify.services.transactions import commit_with_retry
 
 users_cli = AppGroup("users", help="Manage fact-checkers, editors and admins.")
-tokens_cli = AppGroup("tokens", help="Issue API tokens.")
+tokens_cli = AppGroup("tokens", help="Issue and revoke API tokens.")
 claims_cli = AppGroup("claims", help="Work with claims.")
 samples_cli = AppGroup("samples", help="Sample data for a first look.")
 reports_cli = AppGroup("reports", help="Editors' reports.")
@@ -36,15 +36,50 @@ reports_cli = AppGroup("reports", help="Editors' reports.")
 @click.option("--password-stdin", is_flag=True, help="Read the password from stdin.")
 def create_user(name, role, password_stdin):
     """Create a user with a role; prompts for the password unless --password-stdin."""
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
-        commit_with_retry(lambda: accounts.create_user(name, role, password))
+        password = read_password(password_stdin)
+        user = commit_with_retry(lambda: accounts.create_user(name, role, password))
     except accounts.AccountError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"Created {role} {name}.")
+    click.echo(f"Created {role} {user.username}.")
+
+
+@users_cli.command("set-password")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="Read the password from stdin.")
+def set_password(name, password_stdin):
+    """Give user NAME a new password; every session of NAME ends."""
+    user = existing_user(name)
+    try:
+        password = read_password(password_stdin)
+        commit_with_retry(lambda: accounts.set_password(user, password))
+    except accounts.AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"New password set for {user.username}; their sessions are signed out.")
+
+
+@users_cli.command("sign-out")
+@click.argument("name")
+def sign_out_user(name):
+    """End every session and remember cookie of user NAME."""
+    user = existing_user(name)
+    commit_with_retry(user.end_sessions)
+    click.echo(f"{user.username} is signed out everywhere.")
+
+
+def read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline(accounts.MAX_PASSWORD + 2).rstrip("\r\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+def existing_user(name: str):
+    user = accounts.find_user(name)
+    if user is None:
+        raise click.ClickException(
+            f"No user {name!r}. Create one with `flask users create {name} --role ROLE`."
+        )
+    return user
 
 
 @users_cli.command("demo-admin")
@@ -63,20 +98,25 @@ def create_demo_admin():
 @click.argument("name")
 @click.option(
     "--days",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=3650),
     help="Expire after this many days (default: API_TOKEN_DAYS, 90).",
 )
 def create_token(name, days):
     """Issue an API token for user NAME; the token is printed once, on the last line."""
-    user = accounts.find_user(name)
-    if user is None:
-        raise click.ClickException(
-            f"No user {name!r}. Create one with `flask users create {name} --role ROLE`."
-        )
-    lifetime = timedelta(days=days or current_app.config["API_TOKEN_DAYS"])
+    user = existing_user(name)
+    lifetime = timedelta(days=days) if days else None
     token = commit_with_retry(lambda: user.issue_token(lifetime))
     click.echo(f"Token for {name} ({user.role}); store it now, it is not shown again:", err=True)
     click.echo(token)
+
+
+@tokens_cli.command("revoke")
+@click.argument("name")
+def revoke_tokens(name):
+    """Revoke every API token of user NAME."""
+    user = existing_user(name)
+    count = commit_with_retry(user.revoke_tokens)
+    click.echo(f"Revoked {count} API token(s) of {user.username}.")
 
 
 @click.command("ingest")

@@ -1,6 +1,7 @@
 """One error shape: JSON for the API and scripts, a page for people."""
 
 from flask import current_app, jsonify, redirect, render_template, request, url_for
+from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from verify.extensions import db
@@ -8,6 +9,8 @@ from verify.extensions import db
 
 def wants_json() -> bool:
     """API paths, report exports and clients asking for JSON get JSON errors."""
+    if request_ctx.url_adapter is None:
+        return True  # an untrusted Host left no URL adapter to build a page's links
     if request.path.startswith(("/api/", "/badges/", "/oembed")) or request.path.endswith(
         (".json", ".jsonl", ".csv")
     ):

@@ -1,12 +1,22 @@
 """Database models: articles, sources, claims, their history, users and tokens."""
 
 import hashlib
+import hmac
 import secrets
+import unicodedata
 from datetime import datetime, timedelta
 
+from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import JSON, ForeignKey, Index, Select, String, Text, select
-from sqlalchemy.orm import Mapped, WriteOnlyMapped, mapped_column, relationship, selectinload
+from sqlalchemy.orm import (
+    Mapped,
+    WriteOnlyMapped,
+    mapped_column,
+    relationship,
+    selectinload,
+    validates,
+)
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from verify.append_only import install_append_only_guard
@@ -23,6 +33,15 @@ from verify.vocabulary import (  # noqa: F401  re-exported for older imports
 )
 
 
+def username_key(username: str) -> str:
+    """The form two usernames share when they would look alike: NFKC, then case folded."""
+    return unicodedata.normalize("NFKC", username).casefold()
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
 def hash_token(token: str) -> str:
     """Hash an API token for storage and lookup."""
     return hashlib.sha256(token.encode()).hexdigest()
@@ -33,15 +52,34 @@ class User(UserMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
+    username_key: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(256))
+    # Part of every session and remember cookie; a new one ends them all.
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     role: Mapped[str] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
 
     tokens: WriteOnlyMapped["ApiToken"] = relationship(back_populates="user")
 
+    @validates("username")
+    def keep_username_key(self, _field: str, username: str) -> str:
+        self.username_key = username_key(username)
+        return username
+
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)
+
+    def get_id(self) -> str:
+        """Flask-Login's id for sessions and remember cookies: the user and the session token."""
+        return f"{self.id}:{self.session_token}"
+
+    def holds_session(self, session_token: str) -> bool:
+        return hmac.compare_digest(self.session_token.encode(), session_token.encode())
+
+    def end_sessions(self) -> None:
+        """Make every session and remember cookie of this user stop working."""
+        self.session_token = new_session_token()
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
@@ -55,12 +93,23 @@ class User(UserMixin, db.Model):
 
     def issue_token(self, lifetime: timedelta | None = None) -> str:
         """Create an API token; only its hash is stored, so return the plain text now."""
+        if lifetime is None:
+            lifetime = timedelta(days=current_app.config["API_TOKEN_DAYS"])
+        if lifetime <= timedelta(0):
+            raise ValueError("An API token needs a lifetime of at least one day.")
         token = secrets.token_urlsafe(32)
-        expires_at = now_utc() + lifetime if lifetime else None
         db.session.add(
-            ApiToken(user=self, token_hash=hash_token(token), expires_at=expires_at)
+            ApiToken(user=self, token_hash=hash_token(token), expires_at=now_utc() + lifetime)
         )
         return token
+
+    def revoke_tokens(self) -> int:
+        """Revoke every usable API token of this user; return how many."""
+        open_tokens = self.tokens.select().where(ApiToken.revoked_at.is_(None))
+        rows = db.session.scalars(open_tokens).all()
+        for row in rows:
+            row.revoked_at = now_utc()
+        return len(rows)
 
     def newest_token_expiry(self) -> datetime | None:
         newest = self.tokens.select().order_by(ApiToken.id.desc()).limit(1)

@@ -1,12 +1,8 @@
 """API tokens for scripts: exchange a password for a token, revoke it."""
 
-from datetime import timedelta
-
-from flask import current_app
 from flask_smorest import Blueprint, abort
 
-from verify.auth import bearer_token, roles_required, sign_in_rate_limit
-from verify.extensions import limiter
+from verify.auth import bearer_token, roles_required, sign_in_limited
 from verify.models import ROLES, revoke_token
 from verify.schemas import TokenRequestSchema, TokenSchema
 from verify.services.accounts import authenticate
@@ -16,7 +12,7 @@ blp = Blueprint("api_tokens", __name__, url_prefix="/api/tokens")
 
 
 @blp.route("", methods=["POST"])
-@limiter.limit(sign_in_rate_limit)
+@sign_in_limited
 @blp.arguments(TokenRequestSchema)
 @blp.response(201, TokenSchema)
 @blp.alt_response(401, description="Unknown username or wrong password")
@@ -26,8 +22,7 @@ def create_token(credentials):
     user = authenticate(credentials["username"], credentials["password"])
     if user is None or not user.active:
         abort(401, message="Unknown username or wrong password.")
-    lifetime = timedelta(days=current_app.config["API_TOKEN_DAYS"])
-    token = commit_with_retry(lambda: user.issue_token(lifetime))
+    token = commit_with_retry(user.issue_token)
     return {"token": token, "expires_at": user.newest_token_expiry(), "role": user.role}
 
 

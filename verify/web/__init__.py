@@ -14,6 +14,7 @@ from verify.web import (
     review,
     sources,
 )
+from verify.web.urls import external_url
 
 BLUEPRINTS = tuple(
     module.bp
@@ -29,3 +30,4 @@ def register_web(app) -> None:
     app.jinja_env.globals.update(template_vocabulary())
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
+    app.add_template_global(external_url)

@@ -42,7 +42,7 @@ def add_user():
             lambda: create_user(form.username.data, form.role.data, form.password.data)
         )
     except AccountError as exc:
-        form.username.errors.append(str(exc))
+        form[exc.field].errors.append(str(exc))
         return render_users(form, 422)
     flash(f"Added {form.role.data} {form.username.data.strip()}.", "info")
     return redirect(url_for("admin.users"))
@@ -64,4 +64,24 @@ def update(user_id):
         else:
             state = "active" if user.active else "switched off"
             flash(f"{user.username} is now {user.role}, {state}.", "info")
+    return redirect(url_for("admin.users"))
+
+
+@bp.route("/users/<int:user_id>/sign-out", methods=["POST"])
+@roles_required(*ADMINS)
+def sign_out_everywhere(user_id):
+    """End every session and remember cookie of a user."""
+    user = db.get_or_404(User, user_id, description=f"No user with id {user_id}.")
+    commit_with_retry(user.end_sessions)
+    flash(f"{user.username} is signed out everywhere.", "info")
+    return redirect(url_for("admin.users"))
+
+
+@bp.route("/users/<int:user_id>/revoke-tokens", methods=["POST"])
+@roles_required(*ADMINS)
+def revoke_tokens(user_id):
+    """Revoke every API token of a user."""
+    user = db.get_or_404(User, user_id, description=f"No user with id {user_id}.")
+    count = commit_with_retry(user.revoke_tokens)
+    flash(f"Revoked {count} API token(s) of {user.username}.", "info")
     return redirect(url_for("admin.users"))

@@ -1,24 +1,33 @@
-"""Signing fact-checkers, editors and admins in and out."""
+"""Signing fact-checkers, editors and admins in and out, and changing one's password."""
 
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from verify.auth import sign_in_rate_limit
-from verify.extensions import limiter
-from verify.services.accounts import authenticate
-from verify.web.forms import SignInForm
+from verify.auth import STAFF, roles_required, sign_in_limited
+from verify.services.accounts import AccountError, authenticate, change_own_password
+from verify.services.transactions import commit_with_retry
+from verify.web.forms import PasswordForm, SignInForm
 
 bp = Blueprint("auth", __name__)
+MAX_NEXT_URL = 2000
 
 
 def safe_next_url(target: str | None) -> str:
-    """Follow ?next= only to a path on this site."""
-    # "/\\host" is read by browsers as "//host", another site.
-    if target and target.startswith("/") and "\\" not in target and not urlsplit(target).netloc:
-        return target
-    return start_page()
+    """Follow ?next= only to a path on this site, else go to the start page."""
+    return target if is_local_path(target) else start_page()
+
+
+def is_local_path(target: str | None) -> bool:
+    """True for "/path?query" alone: never "//host", "/\\host", a scheme, or hidden characters."""
+    if not target or len(target) > MAX_NEXT_URL or not target.startswith("/"):
+        return False
+    # Browsers drop tabs and newlines and read "\\" as "/", so "/\t/host" is "//host".
+    if any(char <= " " or char in "\\\x7f" for char in target):
+        return False
+    parts = urlsplit(target)
+    return not (target.startswith("//") or parts.scheme or parts.netloc)
 
 
 def start_page() -> str:
@@ -29,7 +38,7 @@ def start_page() -> str:
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(sign_in_rate_limit, methods=["POST"])
+@sign_in_limited
 def sign_in():
     """Sign in with a username and password."""
     form = SignInForm()
@@ -47,6 +56,29 @@ def sign_in():
 @bp.route("/sign-out", methods=["POST"])
 @login_required
 def sign_out():
+    """Sign out here and everywhere else: every session and remember cookie ends."""
+    commit_with_retry(current_user.end_sessions)
     logout_user()
     flash("You are signed out.", "info")
     return redirect(url_for("reader.index"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@roles_required(*STAFF)
+@sign_in_limited
+def change_password():
+    """Change one's own password; every other session of the account ends."""
+    form = PasswordForm()
+    if form.validate_on_submit():
+        try:
+            user = current_user._get_current_object()
+            current, new = form.current_password.data, form.new_password.data
+            commit_with_retry(lambda: change_own_password(user, current, new))
+        except AccountError as exc:
+            field = form.current_password if exc.field == "current_password" else form.new_password
+            field.errors.append(str(exc))
+        else:
+            login_user(user)
+            flash("Your password is changed; other sessions are signed out.", "info")
+            return redirect(start_page())
+    return render_template("auth/password.html", form=form), 422 if form.errors else 200

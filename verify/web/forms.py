@@ -214,8 +214,15 @@ class QueueFilterForm(CheckedForm):
 class NewUserForm(CheckedForm):
     username = StringField("Username", validators=[DataRequired(), Length(max=64)])
     role = SelectField("Role", choices=labelled(ROLES))
-    password = PasswordField("Password (8 characters or more)", validators=[DataRequired()])
+    password = PasswordField("Password (12 characters or more)", validators=[DataRequired()])
     submit = SubmitField("Add user")
+
+
+class PasswordForm(CheckedForm):
+    current_password = PasswordField("Current password", validators=[DataRequired()])
+    new_password = PasswordField("New password (12 characters or more)",
+                                 validators=[DataRequired()])
+    submit = SubmitField("Change password")
 
 
 class UserForm(CheckedForm):

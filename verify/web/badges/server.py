@@ -13,7 +13,7 @@ from werkzeug.http import parse_etags
 
 from verify.api.pagination import MAX_ID
 from verify.extensions import db
-from verify.security import EMBEDDABLE_POLICY
+from verify.security import EMBEDDABLE_POLICY, STRICT_TRANSPORT
 from verify.services.badges import BadgeReader
 from verify.web.badges.drawing import (
     CLAIM_JSONS,
@@ -50,6 +50,7 @@ class BadgeServer:
         self.wsgi_app = wsgi_app
         self.flask_app = flask_app
         self.reader = None
+        self.secure = [STRICT_TRANSPORT] if flask_app.config["SESSION_COOKIE_SECURE"] else []
 
     def __call__(self, environ, start_response):
         match = BADGE_PATH.fullmatch(environ.get("PATH_INFO", ""))
@@ -64,7 +65,7 @@ class BadgeServer:
             status, headers, body = error("500 INTERNAL SERVER ERROR", "The badge failed.")
         if not status.startswith("304"):
             headers.append(("Content-Length", str(len(body))))
-        start_response(status, headers)
+        start_response(status, headers + self.secure)
         return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
 
     def respond(self, environ, kind: str, key: str, extension: str):

@@ -1,11 +1,12 @@
 """The public page of one claim, with its ClaimReview for search engines."""
 
-from flask import abort, current_app, render_template, url_for
+from flask import abort, current_app, render_template
 
 from verify.services.claimreview import claim_review
 from verify.services.public_claims import claim_in_sentence, load_public_claim, public_history
 from verify.web.badges import badge_size, embed_html
 from verify.web.reader import bp
+from verify.web.urls import external_url
 
 
 @bp.route("/claims/<int:claim_id>")
@@ -15,9 +16,9 @@ def show_claim(claim_id):
     if claim is None:
         abort(404, description=f"No claim with id {claim_id}.")
     statuses, corrections = public_history(claim.id)
-    page_url = url_for("reader.show_claim", claim_id=claim.id, _external=True)
-    article_url = url_for("reader.show_article", article_id=claim.article_id, _external=True)
-    badge_url = url_for("badges.claim_badge", claim_id=claim.id, _external=True)
+    page_url = external_url("reader.show_claim", claim_id=claim.id)
+    article_url = external_url("reader.show_article", article_id=claim.article_id)
+    badge_url = external_url("badges.claim_badge", claim_id=claim.id)
     return render_template(
         "claims/show.html",
         claim=claim,

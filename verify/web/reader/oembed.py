@@ -4,7 +4,7 @@ import json
 import re
 from urllib.parse import urlsplit
 
-from flask import Response, abort, current_app, request, url_for
+from flask import Response, abort, current_app, request
 
 from verify.api.pagination import MAX_ID
 from verify.extensions import db
@@ -14,6 +14,7 @@ from verify.web.arguments import query_arguments
 from verify.web.badges.drawing import badge_size, embed_html
 from verify.web.badges.server import MAX_AGE
 from verify.web.reader import bp
+from verify.web.urls import external_url, public_host
 
 CLAIM_PATH = re.compile(r"/claims/(\d{1,12})/?")
 
@@ -22,7 +23,7 @@ def claim_id_in(url: str) -> int | None:
     """The claim id of a claim page URL on this site, or None."""
     parts = urlsplit(url)
     match = CLAIM_PATH.fullmatch(parts.path)
-    if parts.netloc != request.host or match is None:
+    if parts.netloc != public_host() or match is None:
         return None
     claim_id = int(match.group(1))
     return claim_id if 1 <= claim_id <= MAX_ID else None
@@ -59,14 +60,14 @@ def oembed():
     status, version = row
     width, height = fit(*badge_size("claim", status), arguments.get("maxwidth"),
                         arguments.get("maxheight"))
-    page = url_for("reader.show_claim", claim_id=claim_id, _external=True)
-    badge = url_for("badges.claim_badge", claim_id=claim_id, _external=True)
+    page = external_url("reader.show_claim", claim_id=claim_id)
+    badge = external_url("badges.claim_badge", claim_id=claim_id)
     body = {
         "version": "1.0",
         "type": "rich",
         "title": f"Claim {claim_id}: {status}",
         "provider_name": current_app.config["ORGANIZATION_NAME"],
-        "provider_url": url_for("reader.index", _external=True),
+        "provider_url": external_url("reader.index"),
         "cache_age": MAX_AGE,
         "html": embed_html(page, badge, status, (width, height)),
         "width": width,
