@@ -15,6 +15,7 @@ from verify.extraction.phrases import (
     words,
 )
 from verify.extraction.segment import is_abbreviation
+from verify.extraction.tokens import trimmed_end
 
 OPENERS = {"“", '"', "''", "``"}
 CLOSERS = {"”", '"', "''"}
@@ -221,7 +222,7 @@ def _attributed_before(
 
 def _colon_before(text: str, start: int, end: int, sentence_starts: list[int]) -> Candidate | None:
     """Match `Clinton has since apologized for it: "..."` (the phrase before the colon)."""
-    colon = len(text[:start].rstrip()) - 1
+    colon = trimmed_end(text, start) - 1
     lo = sentence_start(sentence_starts, start)
     if colon <= lo or text[colon] != ":":
         return None
