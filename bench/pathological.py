@@ -1,6 +1,8 @@
 """Article bodies built to make a text scanner backtrack: one home for the tests and the bench."""
 
+import random
 from collections.abc import Callable
+from functools import partial
 
 # Each unit is repeated until the body reaches the size asked for. They cover what the
 # extraction patterns match on: sentence ends, brackets, slashes, quote marks, commas and
@@ -54,7 +56,17 @@ UNITS = {
     "participles": ", adding",
     "hedges": " reportedly",
     "which": ", which",
+    "sentence then quote": 'He said it. "Aaa bbb ccc ddd." ',
+    "quote then sentence": '"Aaa bbb ccc ddd." Officials said so, adding that it was. ',
 }
+# Words and marks that mixed units are drawn from, to reach combinations no one listed.
+VOCABULARY = (
+    "said", "told", "according to", "reportedly", "adding", "that", "who", "and", "but",
+    "The", "Ms. Smith", "officials", "he", ",", ".", "!", "?", ":", ";", "—", "(", ")",
+    '"', "“", "”", "'", "\n", "/", "Reuters", "could not be verified", "the poll",
+)
+MIXED_UNITS = 12
+
 PREFIXES = {"": "", "open bracket": "(", "quote": '"', "name": "Aa Bb said "}
 
 
@@ -70,11 +82,19 @@ def text_cases() -> dict[str, Callable[[int], str]]:
     for name, unit in UNITS.items():
         for label, prefix in PREFIXES.items():
             key = f"{label} + {name}" if label else name
-            cases[key] = lambda size, u=unit, p=prefix: body(u, size, p)
-    cases["bracket then slashes"] = lambda size: body("/", size, "(")
-    cases["caption slashes"] = lambda size: body("/", size, "(Getty Images ")
-    cases["alternating quotes"] = lambda size: body('“a"', size)
+            cases[key] = partial(body, unit, prefix=prefix)
+    for seed in range(MIXED_UNITS):
+        cases[f"mixed {seed}"] = partial(body, mixed_unit(seed))
+    cases["bracket then slashes"] = partial(body, "/", prefix="(")
+    cases["caption slashes"] = partial(body, "/", prefix="(Getty Images ")
+    cases["alternating quotes"] = partial(body, '“a"')
     return cases
+
+
+def mixed_unit(seed: int) -> str:
+    """Return a unit of 4 to 12 vocabulary items, the same for the same seed."""
+    chooser = random.Random(seed)
+    return " ".join(chooser.choices(VOCABULARY, k=chooser.randint(4, 12))) + " "
 
 
 def html_cases() -> dict[str, Callable[[int], str]]:

@@ -6,6 +6,8 @@ from verify.extraction.candidate import Candidate
 from verify.extraction.quotes import sentence_start
 from verify.extraction.tokens import words
 
+MAX_LOOK_BACK = 50
+
 
 def context_quotes(
     text: str, spans: list[tuple[int, int]], claims: list[Candidate], starts: list[int]
@@ -42,12 +44,18 @@ def context_quotes(
     return found
 
 
-def _paragraph_quote(text: str, ordered: list[Candidate], index: int, start: int) -> int | None:
+def _paragraph_quote(text: str, ordered: list[Candidate], last: int, start: int) -> int | None:
     """Return the index of the last quote claim of the paragraph before `start`, if any."""
-    while index >= 0 and "\n" not in text[ordered[index].end : start]:
+    # Each step reads only the text it adds, and the steps are bounded: a paragraph of
+    # thousands of claims would otherwise cost its length for each of its quotes.
+    limit = start
+    for index in range(last, max(-1, last - MAX_LOOK_BACK), -1):
+        end = ordered[index].end
+        if end < limit and "\n" in text[end:limit]:
+            return None
         if ordered[index].pattern.startswith("quote"):
             return index
-        index -= 1
+        limit = min(limit, end)
     return None
 
 

@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 from verify.extraction.candidate import Candidate
 from verify.extraction.cues import PHRASE_HEADS, PHRASE_TAILS, cue_words
@@ -53,6 +54,9 @@ SUBORDINATORS = set("while although though because since if as whereas unless af
 BREAKS = re.compile(r"[,;:—–\"“”()]")
 ADJECTIVE_LINK = re.compile(r"\s+(?:about|of|with|on|in)\b")
 SEQUENTIAL_WORDS = {"and", "but", "while", "although", "though", "as", "when", "yet", "then"}
+# No PolNeAR sentence has more than 7 cues; each costs a look back, so a sentence of nothing
+# but cues ("said said said …") is read up to this many.
+MAX_CUES = 12
 CONNECTOR_MARKS = ",;:—–-"
 LONGEST_CONNECTOR = max(map(len, SEQUENTIAL_WORDS))
 
@@ -60,7 +64,7 @@ LONGEST_CONNECTOR = max(map(len, SEQUENTIAL_WORDS))
 def subject_cue(text: str, lo: int, end: int, masked: Masked) -> list[Candidate]:
     """Return every non-nested `SOURCE CUE CONTENT` attribution of a sentence."""
     claims: list[Candidate] = []
-    cues = list(cue_words(text, lo, end, masked))
+    cues = list(islice(cue_words(text, lo, end, masked), MAX_CUES))
     for number, (start, stop, word) in enumerate(cues):
         if claims and start < claims[-1].start:
             continue
