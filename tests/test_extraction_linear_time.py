@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 
 from bench.pathological import body, html_cases, text_cases
 from verify.extensions import db
-from verify.extraction import PageTooComplex, extract_claims, html_to_text
+from verify.extraction import ExtractionTimeout, PageTooComplex, extract_claims, html_to_text
+from verify.extraction.segment import sentences
 from verify.models import Article
 from verify.services.corrections import find_span
 
@@ -42,6 +43,13 @@ def assert_linear(call, make) -> None:
 @pytest.mark.parametrize("name", sorted(TEXT_CASES))
 def test_extraction_time_grows_linearly(name):
     assert_linear(extract_claims, TEXT_CASES[name])
+
+
+def test_the_deadline_is_checked_inside_one_paragraph():
+    text = "He said it. " * 1_000
+    with pytest.raises(ExtractionTimeout):
+        sentences(text, 0, len(text), deadline=time.monotonic() - 1)
+    assert len(sentences(text, 0, len(text), deadline=time.monotonic() + 60)) == 1_000
 
 
 def text_or_refusal(page: str) -> str:

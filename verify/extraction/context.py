@@ -3,6 +3,7 @@
 import bisect
 
 from verify.extraction.candidate import Candidate
+from verify.extraction.deadline import checked
 from verify.extraction.quotes import sentence_start
 from verify.extraction.tokens import words
 
@@ -10,14 +11,18 @@ MAX_LOOK_BACK = 50
 
 
 def context_quotes(
-    text: str, spans: list[tuple[int, int]], claims: list[Candidate], starts: list[int]
+    text: str,
+    spans: list[tuple[int, int]],
+    claims: list[Candidate],
+    starts: list[int],
+    deadline: float | None = None,
 ) -> list[Candidate]:
     """Give a sentence-initial quote with no speaker beside it the previous speaker."""
     found: list[Candidate] = []
     ordered = sorted((c for c in claims if c.has_source), key=lambda c: c.end)
     ends = [c.end for c in ordered]
     covered = sorted((c.start, c.end) for c in claims)
-    for start, end in spans:
+    for start, end in checked(spans, deadline):
         if len(words(text, start, end)) < 3 or sentence_start(starts, start) != start:
             continue
         index = bisect.bisect_right(ends, start) - 1

@@ -53,12 +53,12 @@ def _candidates(text: str, deadline: float | None) -> list[Candidate]:
             continue
         claims += _unit_claims(text, start, end, taken, quote_ends, masked)
     check_deadline(deadline)
-    claims += context_quotes(text, spans, claims, [s for s, _, _ in units])
+    claims += context_quotes(text, spans, claims, [s for s, _, _ in units], deadline)
     claims = _deduplicate(text, sorted(claims, key=lambda c: (c.start, c.end)))
-    resolve_sources(text, claims)
+    resolve_sources(text, claims, deadline)
     starts = [s for s, _ in body]
     paragraph_of = {c.start: _paragraph_index(starts, c.start) for c in claims}
-    attach_notes(claims, statements, paragraph_of, text)
+    attach_notes(claims, statements, paragraph_of, text, deadline)
     return claims
 
 
@@ -71,7 +71,7 @@ def _segment(text: str, deadline: float | None) -> tuple[list, list]:
             check_deadline(deadline)
         if not is_chrome(text[start:end]):
             body.append((start, end))
-            units += [(s, e, len(body) - 1) for s, e in sentences(text, start, end)]
+            units += [(s, e, len(body) - 1) for s, e in sentences(text, start, end, deadline)]
     return body, units
 
 

@@ -2,6 +2,8 @@
 
 import re
 
+from verify.extraction.deadline import checked
+
 PARAGRAPH = re.compile(r"[^\n]+")
 ABBREVIATIONS = set(
     """
@@ -76,10 +78,12 @@ def is_caption(paragraph: str) -> bool:
     return opener >= 0 and ")" not in inner and CREDIT.search(inner) is not None
 
 
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def sentences(
+    text: str, start: int, end: int, deadline: float | None = None
+) -> list[tuple[int, int]]:
     """Return the sentence spans of the paragraph text[start:end]."""
     spans, begin = [], start
-    for match in SENTENCE_END.finditer(text, start, end):
+    for match in checked(SENTENCE_END.finditer(text, start, end), deadline):
         if is_abbreviation(text, match.start()):
             continue
         spans.append((begin, match.end()))
