@@ -67,7 +67,13 @@ VOCABULARY = (
 )
 MIXED_UNITS = 12
 
-PREFIXES = {"": "", "open bracket": "(", "quote": '"', "name": "Aa Bb said "}
+PREFIXES = {
+    "": "",
+    "open bracket": "(",
+    "quote": '"',
+    "closed quote": '"Aaa bbb ccc ddd." ',
+    "name": "Aa Bb said ",
+}
 
 
 def body(unit: str, size: int, prefix: str = "") -> str:

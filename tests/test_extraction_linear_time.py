@@ -8,7 +8,14 @@ from sqlalchemy import func, select
 
 from bench.pathological import body, html_cases, text_cases
 from verify.extensions import db
-from verify.extraction import ExtractionTimeout, PageTooComplex, extract_claims, html_to_text
+from verify.extraction import (
+    ExtractedClaim,
+    ExtractionTimeout,
+    PageTooComplex,
+    content_spans,
+    extract_claims,
+    html_to_text,
+)
 from verify.extraction.segment import sentences
 from verify.models import Article
 from verify.services.corrections import find_span
@@ -71,6 +78,21 @@ def repeated_prefix(size: int) -> tuple[str, str]:
 
 def test_find_span_time_grows_linearly():
     assert_linear(lambda arguments: find_span(*arguments), repeated_prefix)
+
+
+def quote_claim(text: str) -> ExtractedClaim:
+    return ExtractedClaim(text, 0, len(text), "X", None, None, "person", "said", 0, 0,
+                          "direct_quote", "quote_after")
+
+
+@pytest.mark.parametrize("unit", ["``", "“", '"“a', "'' a ``"])
+def test_quoted_fragments_time_grows_linearly(unit):
+    assert_linear(content_spans, lambda size: quote_claim(body(unit, size)))
+
+
+def test_quoted_fragments_are_the_marked_parts():
+    text = '"We will," she said, "open the port." ``And'
+    assert content_spans(quote_claim(text)) == [(0, 10), (21, 37)]
 
 
 def test_find_span_ignores_how_whitespace_is_broken_and_picks_the_nearest():

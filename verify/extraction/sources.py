@@ -38,7 +38,7 @@ ANONYMITY = re.compile(
     r"not\s+authori[sz]ed\s+to\s+(?:speak|comment|discuss))\b",
     re.IGNORECASE,
 )
-PERSON_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+")
+PERSON_NAME = re.compile(r"[A-Z][\w.'’-]*+(?:\s++[A-Z][\w.'’-]*+)+")
 
 
 def resolve_sources(text: str, claims: list[Candidate], deadline: float | None = None) -> None:
