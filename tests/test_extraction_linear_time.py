@@ -115,6 +115,11 @@ def test_a_page_of_too_many_links_names_the_links():
         html_to_text(page)
 
 
+def test_a_page_over_six_million_characters_is_refused():
+    with pytest.raises(PageTooComplex, match="over 6,000,000 characters"):
+        html_to_text("<p>" + "The minister said so. " * 300_000 + "</p>")
+
+
 def test_markup_inside_scripts_is_not_counted():
     page = "<script>" + "var a = '<p>said</p>';" * 20_000 + "</script><p>Text here.</p>"
     assert html_to_text(page) is not None
