@@ -1,3 +1,5 @@
+import time
+
 import pytest
 from sqlalchemy import func, select
 
@@ -109,14 +111,35 @@ def test_a_wrong_token_is_refused(client):
     assert response.status_code == 401
 
 
-def test_failed_extraction_stores_nothing(client, auth_header, monkeypatch):
-    def broken(text, deadline=None):
+def test_extraction_past_its_deadline_is_refused_midway_and_stores_nothing(
+    app, client, auth_header
+):
+    # One paragraph of 2 MB: the deadline must be checked inside it, not only between paragraphs.
+    app.config["EXTRACTION_TIMEOUT_SECONDS"] = 0.2
+    body = "The minister said it would rain. " * 60_000
+    started = time.process_time()
+    response = client.post("/api/articles", json={"title": "T", "body": body},
+                           headers=auth_header())
+    assert time.process_time() - started < 1.5
+    assert response.status_code == 422
+    message = response.get_json()["error"]["message"]
+    assert "longer than 0.2 s" in message and "EXTRACTION_TIMEOUT_SECONDS" in message
+    assert (count(Article), count(Claim), count(ClaimEvent)) == (0, 0, 0)
+
+
+def test_an_extraction_bug_is_a_500_and_stores_nothing(app, client, auth_header, monkeypatch):
+    # The real extract_claims runs; one of its steps fails as a bug would.
+    def broken(text, claims):
         raise RuntimeError("extractor exploded")
 
-    monkeypatch.setattr("verify.services.ingest.extract_claims", broken)
-    response = client.post("/api/articles", json=SHORT_ARTICLE, headers=auth_header())
-    assert response.status_code == 422
-    assert "extractor exploded" in response.get_json()["error"]["message"]
+    monkeypatch.setattr("verify.extraction.pipeline.resolve_sources", broken)
+    headers = auth_header()
+    app.testing = False
+    response = client.post("/api/articles", json=SHORT_ARTICLE, headers=headers)
+    app.testing = True
+    assert response.status_code == 500
+    assert response.get_json()["error"]["code"] == 500
+    assert "exploded" not in response.get_data(as_text=True)
     assert (count(Article), count(Claim), count(ClaimEvent)) == (0, 0, 0)
 
 

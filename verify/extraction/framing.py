@@ -4,7 +4,7 @@ import re
 from collections.abc import Callable
 
 from verify.extraction.candidate import Candidate
-from verify.extraction.tokens import COMMA, words
+from verify.extraction.tokens import COMMA, ends_with, trimmed_end, words
 
 POLL_WORDS = r"(?:polls?|surveys?|average|study|studies|census|tally|words|view|opinion|estimation)"
 OWNER = r"(?:the|a|an|this|that|its|their|his|her|my|our|your|one|[A-Z][\w.'’-]*['’]s?)"
@@ -27,8 +27,8 @@ def framed_claims(text: str, lo: int, end: int, masked: Callable[[int], bool]) -
     before = words(text, lo, match.start())
     if not before or (before[0][2] in {"but", "and"} and len(before) == 1):
         content = (_skip_punctuation(text, match.end(), end), end)
-    elif text[lo : match.start()].rstrip().endswith(",") or match.end() >= end:
-        content = (lo, len(text[: match.start()].rstrip(" ,")))
+    elif ends_with(text, match.start(), ",", lo) or match.end() >= end:
+        content = (lo, trimmed_end(text, match.start(), " ,"))
     else:
         return []
     if len(words(text, *content)) < 3:

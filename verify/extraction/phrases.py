@@ -41,6 +41,9 @@ NOT_GERUND_SUBJECT = CUE_FORMS | PREPOSITIONS
 NOUN_MARKERS = DETERMINERS | PREPOSITIONS
 RELATIVES = {"who", "that"}
 MAX_RELATIVE = 10
+# A source is at most MAX_WORDS words; looking further back than this only costs time, and
+# a sentence of repeated cues would cost time quadratic in its length.
+SOURCE_REACH = 400
 
 
 def strip_auxiliaries(text: str, lo: int, end: int) -> int:
@@ -54,6 +57,7 @@ def strip_auxiliaries(text: str, lo: int, end: int) -> int:
 
 def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
     """Return the span of the subject that ends at `end`, or None."""
+    lo = reach_back(text, lo, end)
     end = strip_auxiliaries(text, lo, end)
     while end > lo and text[end - 1].isspace():
         end -= 1
@@ -66,6 +70,16 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
     if before and before[-1][2] in RELATIVES and before[-1][0] > lo:
         start = _phrase_start(text, lo, before[-1][0])
     return _relative_subject(text, start, end)
+
+
+def reach_back(text: str, lo: int, end: int, reach: int = SOURCE_REACH) -> int:
+    """Return `lo`, or the first word start within `reach` characters before `end`."""
+    if end - lo <= reach:
+        return lo
+    start = end - reach
+    while start < end and not text[start - 1].isspace():
+        start += 1
+    return start
 
 
 def _relative_that(text: str, lo: int, end: int) -> tuple[int, int] | None:
@@ -91,9 +105,7 @@ def _relative_subject(text: str, start: int, end: int) -> tuple[int, int] | None
 
 def _phrase_start(text: str, lo: int, end: int) -> int:
     """Return where the phrase ending at `end` starts: after a break or a conjunction."""
-    start = lo
-    for match in BREAK.finditer(text, lo, end):
-        start = match.end()
+    start = last_break(text, lo, end)
     found = words(text, start, end)
     for index in range(len(found) - 1, -1, -1):
         word = found[index][2]
@@ -107,6 +119,21 @@ def _phrase_start(text: str, lo: int, end: int) -> int:
     while start < end and text[start].isspace():
         start += 1
     return start
+
+
+def last_break(text: str, lo: int, end: int) -> int:
+    """Return the end of the last clause break in text[lo:end], or `lo`."""
+    # Searched in growing windows back from `end`: a scan from `lo` would cost the whole
+    # sentence for each of its cues.
+    reach = 64
+    while True:
+        window = max(lo, end - reach)
+        found = None
+        for found in BREAK.finditer(text, window, end):  # noqa: B007 - the last one counts
+            pass
+        if found is not None or window == lo:
+            return found.end() if found is not None else lo
+        reach *= 4
 
 
 def _after_leading_phrase(text: str, found: list[tuple[int, int, str]], end: int) -> int:

@@ -1,11 +1,10 @@
 """Run every pattern over a body and return resolved, sorted claims."""
 
 import bisect
-import logging
 
 from verify.extraction.candidate import Candidate
 from verify.extraction.context import context_quotes
-from verify.extraction.deadline import ExtractionTimeout, check_deadline
+from verify.extraction.deadline import check_deadline
 from verify.extraction.hedges import asked_claims, hedged_claims
 from verify.extraction.model import ExtractedClaim
 from verify.extraction.nominal import hearsay_claims, nominal_claims
@@ -15,22 +14,14 @@ from verify.extraction.segment import is_chrome, paragraphs, sentences
 from verify.extraction.sources import resolve_sources
 from verify.extraction.verification import attach_notes, is_verification
 
-log = logging.getLogger(__name__)
-
 
 def extract_claims(text: str, deadline: float | None = None) -> list[ExtractedClaim]:
     """Return the claims of a body, sorted by start; raise ExtractionTimeout past `deadline`."""
-    # `deadline` is a time.monotonic() value, checked per sentence. Any other internal
-    # error is logged and gives an empty list: one odd article must not stop an ingest.
+    # `deadline` is a time.monotonic() value. Any other error is raised too: an article
+    # whose extraction failed must not be stored as if it had no claims.
     if not isinstance(text, str) or not text.strip():
         return []
-    try:
-        return [_freeze(text, c) for c in _candidates(text, deadline)]
-    except ExtractionTimeout:
-        raise
-    except Exception:  # noqa: BLE001
-        log.exception("claim extraction failed on a %d-character text", len(text))
-        return []
+    return [_freeze(text, c) for c in _candidates(text, deadline)]
 
 
 class _Mask:
@@ -62,12 +53,12 @@ def _candidates(text: str, deadline: float | None) -> list[Candidate]:
             continue
         claims += _unit_claims(text, start, end, taken, quote_ends, masked)
     check_deadline(deadline)
-    claims += context_quotes(text, spans, claims, [s for s, _, _ in units])
+    claims += context_quotes(text, spans, claims, [s for s, _, _ in units], deadline)
     claims = _deduplicate(text, sorted(claims, key=lambda c: (c.start, c.end)))
-    resolve_sources(text, claims)
+    resolve_sources(text, claims, deadline)
     starts = [s for s, _ in body]
     paragraph_of = {c.start: _paragraph_index(starts, c.start) for c in claims}
-    attach_notes(claims, statements, paragraph_of, text)
+    attach_notes(claims, statements, paragraph_of, text, deadline)
     return claims
 
 
@@ -80,7 +71,7 @@ def _segment(text: str, deadline: float | None) -> tuple[list, list]:
             check_deadline(deadline)
         if not is_chrome(text[start:end]):
             body.append((start, end))
-            units += [(s, e, len(body) - 1) for s, e in sentences(text, start, end)]
+            units += [(s, e, len(body) - 1) for s, e in sentences(text, start, end, deadline)]
     return body, units
 
 

@@ -15,16 +15,19 @@ from verify.extraction.phrases import (
     words,
 )
 from verify.extraction.segment import is_abbreviation
+from verify.extraction.tokens import trimmed_end
 
 OPENERS = {"“", '"', "''", "``"}
 CLOSERS = {"”", '"', "''"}
 MARK = re.compile(r"“|”|\"|''|``")
 SEGMENT_END = re.compile(r"[,.;:!?—\n“”\"]|''|$")
-GAP_BEFORE = re.compile(r"[^.!?;“”\"]{0,60}?(?P<punct>[:,]|\bthat)?\s*$")
+GAP_BEFORE = re.compile(r"[^.!?;“”\"]{0,60}?(?P<punct>[:,]|\bthat)?\s*+$")
 MIN_WORDS = 2
+# Possessive space runs: two optional runs around an optional newline would otherwise try
+# every split of a long run of spaces.
 DASH_NAME = re.compile(
-    r"[ \t\xa0]*\n?[ \t\xa0]*(?P<dash>[―—–-])[ \t\xa0]*"
-    r"(?P<name>[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,4})(?=[ \t\xa0]*(?:[.,\n]|$))"
+    r"[ \t\xa0]*+\n?[ \t\xa0]*+(?P<dash>[―—–-])[ \t\xa0]*+"
+    r"(?P<name>[A-Z][\w.'’-]*(?:[ \t\xa0]++[A-Z][\w.'’-]*){0,4})(?=[ \t\xa0]*+(?:[.,\n]|$))"
 )
 LEADING_PARTICIPLE = re.compile(r"\s*,\s*(?:and\s+)?\w+ing\b")
 PARTICIPLE_GAP = re.compile(r"[^.!?\n\"“”]{0,40}?,\s*(?:and\s+)?(\w+ing)\b[,:]?\s*")
@@ -221,7 +224,7 @@ def _attributed_before(
 
 def _colon_before(text: str, start: int, end: int, sentence_starts: list[int]) -> Candidate | None:
     """Match `Clinton has since apologized for it: "..."` (the phrase before the colon)."""
-    colon = len(text[:start].rstrip()) - 1
+    colon = trimmed_end(text, start) - 1
     lo = sentence_start(sentence_starts, start)
     if colon <= lo or text[colon] != ":":
         return None

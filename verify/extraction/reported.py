@@ -16,7 +16,7 @@ from verify.extraction.speech import (
     subject_cue,
     trim,
 )
-from verify.extraction.tokens import find_comma
+from verify.extraction.tokens import ends_with, find_comma, trimmed_end
 from verify.extraction.trailing import final_attribution, parenthetical, trailing
 
 Masked = Callable[[int], bool]
@@ -129,8 +129,8 @@ def according_to(text: str, lo: int, end: int, masked: Masked) -> list[Candidate
         while start < end and text[start].isspace():
             start += 1
         content = (start, end)
-    elif comma < 0 and text[lo : match.start()].rstrip().endswith(","):
-        content = (lo, len(text[: match.start()].rstrip()) - 1)
+    elif comma < 0 and ends_with(text, match.start(), ",", lo):
+        content = (lo, trimmed_end(text, match.start()) - 1)
     else:
         content = (lo, end)
     return [Candidate(*content, *match.span(), "according_to", *source)]

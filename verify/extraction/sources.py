@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from verify.extraction.candidate import Candidate
+from verify.extraction.deadline import checked
 from verify.extraction.lexicon import (
     ANONYMOUS_HEADS,
     MEDIA_WORDS,
@@ -37,13 +38,13 @@ ANONYMITY = re.compile(
     r"not\s+authori[sz]ed\s+to\s+(?:speak|comment|discuss))\b",
     re.IGNORECASE,
 )
-PERSON_NAME = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+")
+PERSON_NAME = re.compile(r"[A-Z][\w.'’-]*+(?:\s++[A-Z][\w.'’-]*+)+")
 
 
-def resolve_sources(text: str, claims: list[Candidate]) -> None:
+def resolve_sources(text: str, claims: list[Candidate], deadline: float | None = None) -> None:
     """Fill `source` and `source_kind` of every claim, in text order."""
     history: list[tuple[str, str]] = []
-    for claim in claims:
+    for claim in checked(claims, deadline):
         if not claim.has_source:
             claim.source, claim.source_kind, claim.kind = None, "unattributed", "unattributed"
             continue

@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 from verify.extraction.candidate import Candidate
 from verify.extraction.cues import PHRASE_HEADS, PHRASE_TAILS, cue_words
@@ -13,7 +14,7 @@ from verify.extraction.lexicon import (
     TRAILING_CUES,
 )
 from verify.extraction.phrases import sentence_subject, source_before, words
-from verify.extraction.tokens import find_comma, rfind_comma
+from verify.extraction.tokens import ends_with, find_comma, rfind_comma
 
 Masked = Callable[[int], bool]
 LEAD_IN = re.compile(
@@ -53,15 +54,17 @@ SUBORDINATORS = set("while although though because since if as whereas unless af
 BREAKS = re.compile(r"[,;:—–\"“”()]")
 ADJECTIVE_LINK = re.compile(r"\s+(?:about|of|with|on|in)\b")
 SEQUENTIAL_WORDS = {"and", "but", "while", "although", "though", "as", "when", "yet", "then"}
-CONNECTOR_TAIL = re.compile(
-    r"(?:[\s,;:—–-]|\b(?:and|but|while|although|though|as|when|yet|then)\b)+$"
-)
+# No PolNeAR sentence has more than 7 cues; each costs a look back, so a sentence of nothing
+# but cues ("said said said …") is read up to this many.
+MAX_CUES = 12
+CONNECTOR_MARKS = ",;:—–-"
+LONGEST_CONNECTOR = max(map(len, SEQUENTIAL_WORDS))
 
 
 def subject_cue(text: str, lo: int, end: int, masked: Masked) -> list[Candidate]:
     """Return every non-nested `SOURCE CUE CONTENT` attribution of a sentence."""
     claims: list[Candidate] = []
-    cues = list(cue_words(text, lo, end, masked))
+    cues = list(islice(cue_words(text, lo, end, masked), MAX_CUES))
     for number, (start, stop, word) in enumerate(cues):
         if claims and start < claims[-1].start:
             continue
@@ -106,16 +109,16 @@ def _restrictive_relative(text: str, lo: int, start: int) -> bool:
     while index > 0 and before[index][2] in AUXILIARIES:
         index -= 1
     if index > 0 and before[index][2] == "that":
-        return not text[lo : before[index][0]].rstrip().endswith(",")
+        return not ends_with(text, before[index][0], ",", lo)
     near = [i for i in range(max(1, index - 7), index + 1) if before[i][2] == "who"]
     if not near or BREAKS.search(text, before[near[-1]][1], start):
         return False
-    return not text[lo : before[near[-1]][0]].rstrip().endswith(",")
+    return not ends_with(text, before[near[-1]][0], ",", lo)
 
 
 def _opens_clause(text: str, lo: int, start: int, word: str) -> bool:
     """Tell whether a cue opens a clause of the sentence subject: `..., saying`, `and said`."""
-    if word.endswith("ing") and text[lo:start].rstrip().endswith(","):
+    if word.endswith("ing") and ends_with(text, start, ",", lo):
         return True
     before = words(text, lo, start)
     return len(before) > 3 and before[-1][2] in {"and", "but"} and not word.endswith("ing")
@@ -147,7 +150,7 @@ def _closes_relative(text: str, previous: Candidate, source: tuple[int, int]) ->
     if not previous.has_source or source[0] >= previous.source_start:
         return False
     relative = text[previous.source_start : previous.source_end].lower()
-    opened = text[: previous.source_start].rstrip().endswith(",")
+    opened = ends_with(text, previous.source_start, ",")
     return relative in {"who", "which"} and opened
 
 
@@ -170,8 +173,31 @@ def trim(text: str, start: int, end: int, current: int) -> int:
     """Cut a content before the next clause's connectors (", and")."""
     if end <= start:
         return current
-    match = CONNECTOR_TAIL.search(text, start, end)
-    return match.start() if match else end
+    return connector_tail(text, start, end)
+
+
+def connector_tail(text: str, start: int, end: int) -> int:
+    """Return where the trailing spaces, commas and connectors ("…, and but") of a range start."""
+    # Walked backwards, once: a pattern anchored at the end would retry every start on ", , ,".
+    pos = end
+    while pos > start:
+        if text[pos - 1].isspace() or text[pos - 1] in CONNECTOR_MARKS:
+            pos -= 1
+            continue
+        word_start = pos
+        while word_start > max(start, pos - LONGEST_CONNECTOR - 1) and _is_word_char(
+            text[word_start - 1]
+        ):
+            word_start -= 1
+        bounded = word_start == 0 or not _is_word_char(text[word_start - 1])
+        if not bounded or text[word_start:pos] not in SEQUENTIAL_WORDS:
+            break
+        pos = word_start
+    return pos
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _complete(text: str, lo: int, claim: Candidate, claims: list) -> Candidate | None:

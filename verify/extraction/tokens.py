@@ -45,6 +45,20 @@ COMMA = r",(?!(?<=\d,)\d)"
 _COMMA = re.compile(COMMA)
 
 
+def trimmed_end(text: str, end: int, chars: str | None = None, lo: int = 0) -> int:
+    """Return `end` moved left past whitespace (or `chars`): len(text[lo:end].rstrip(chars))."""
+    # Walks back from `end` instead of copying text[:end], which costs the whole body per call.
+    while end > lo and (text[end - 1] in chars if chars else text[end - 1].isspace()):
+        end -= 1
+    return end
+
+
+def ends_with(text: str, end: int, char: str, lo: int = 0) -> bool:
+    """Tell whether text[lo:end], trailing whitespace dropped, ends with `char`."""
+    stop = trimmed_end(text, end, lo=lo)
+    return stop > lo and text[stop - 1] == char
+
+
 def commas(text: str, start: int, end: int) -> list[int]:
     """Return the positions of the clause commas in text[start:end]."""
     return [m.start() for m in _COMMA.finditer(text, start, end)]

@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 from verify.extraction.candidate import Candidate
+from verify.extraction.deadline import checked
 from verify.extraction.sources import source_key
 
 CHECK = r"(?:verify|verified|confirm|confirmed|corroborate|corroborated|authenticate|authenticated)"
@@ -47,11 +48,12 @@ def attach_notes(
     statements: list[tuple[int, int, int]],
     paragraph_of: dict[int, int],
     text: str,
+    deadline: float | None = None,
 ) -> None:
     """Set the note of the claims each statement (start, end, paragraph) refers to."""
     starts = [c.start for c in claims]
     floor = -1
-    for start, end, paragraph in statements:
+    for start, end, paragraph in checked(statements, deadline):
         first = bisect.bisect_right(starts, floor)
         index = bisect.bisect_left(starts, start)
         earlier = claims[first:index]

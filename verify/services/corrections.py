@@ -1,6 +1,8 @@
 """Fact-checkers' fixes of what extraction got wrong, kept as data to improve it."""
 
+import bisect
 import re
+from itertools import accumulate
 
 from sqlalchemy import select
 
@@ -11,6 +13,8 @@ from verify.services.history import create_claim, record_event
 from verify.services.ingest import find_or_create_source
 from verify.services.review import check_version, flush_or_stale
 
+NON_SPACE = re.compile(r"\S+")
+
 
 class CorrectionError(Exception):
     """A correction does not fit the article; the message says why."""
@@ -18,15 +22,47 @@ class CorrectionError(Exception):
 
 def find_span(body: str, text: str, near: int = 0) -> tuple[int, int] | None:
     """Find text in the body, ignoring how whitespace is broken, closest to `near`."""
-    words = text.split()
-    if not words:
+    # Both sides are searched with every whitespace run as one space, by str.find and
+    # str.rfind, which are linear; a pattern of words joined by \s+ was O(body x text).
+    needle = " ".join(text.split())
+    if not needle:
         return None
-    pattern = r"\s+".join(re.escape(word) for word in words)
-    matches = list(re.finditer(pattern, body))
-    if not matches:
+    spaced = _Spaced(body)
+    pivot = spaced.flat_offset(near)
+    after = spaced.flat.find(needle, pivot)
+    before = spaced.flat.rfind(needle, 0, pivot - 1 + len(needle))
+    spans = [spaced.span(hit, len(needle)) for hit in (before, after) if hit >= 0]
+    if not spans:
         return None
-    best = min(matches, key=lambda match: abs(match.start() - near))
-    return best.start(), best.end()
+    return min(spans, key=lambda span: abs(span[0] - near))
+
+
+class _Spaced:
+    """A body with each whitespace run made one space, mapped back to the body's offsets."""
+
+    def __init__(self, body: str):
+        tokens = [match.span() for match in NON_SPACE.finditer(body)]
+        self.flat = " ".join(body[start:end] for start, end in tokens)
+        self.starts = [start for start, _ in tokens]
+        self.flat_starts = list(accumulate((end - start + 1 for start, end in tokens), initial=0))
+
+    def flat_offset(self, pos: int) -> int:
+        """Return the offset in `flat` of the body offset `pos`."""
+        index = bisect.bisect_right(self.starts, pos) - 1
+        if index < 0:
+            return 0
+        return self.flat_starts[index] + min(pos - self.starts[index], self.length(index))
+
+    def length(self, index: int) -> int:
+        return self.flat_starts[index + 1] - self.flat_starts[index] - 1
+
+    def body_offset(self, flat: int) -> int:
+        """Return the body offset of the character at `flat` (never a space)."""
+        index = bisect.bisect_right(self.flat_starts, flat) - 1
+        return self.starts[index] + flat - self.flat_starts[index]
+
+    def span(self, hit: int, size: int) -> tuple[int, int]:
+        return self.body_offset(hit), self.body_offset(hit + size - 1) + 1
 
 
 def locate_span(body: str, text: str, near: int = 0) -> tuple[int, int]:

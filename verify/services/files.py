@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from verify.extraction import html_to_text
+from verify.extraction import PageTooComplex, html_to_text
 
 # Below this, what is left of a page is navigation or a label, not an article.
 MIN_HTML_WORDS = 5
@@ -46,7 +46,10 @@ def first_line(text: str) -> str:
 def parse_article_text(name: str, text: str) -> dict:
     """Title and body of a .txt or .html article; HTML is reduced to its main text."""
     if name.lower().endswith((".html", ".htm")):
-        text = html_to_text(text)
+        try:
+            text = html_to_text(text)
+        except PageTooComplex as exc:
+            raise UnreadableFile(f"{name}: {exc}") from exc
         if len(text.split()) < MIN_HTML_WORDS:
             raise UnreadableFile(f"{name}: no main text found in this HTML page.")
     if not text.strip():

@@ -1,0 +1,155 @@
+"""No input costs more than linear time: pathological bodies, pages and corrections at two sizes."""
+
+import io
+import time
+
+import pytest
+from sqlalchemy import func, select
+
+from bench.pathological import body, html_cases, text_cases
+from verify.extensions import db
+from verify.extraction import (
+    ExtractedClaim,
+    ExtractionTimeout,
+    PageTooComplex,
+    content_spans,
+    extract_claims,
+    html_to_text,
+)
+from verify.extraction.segment import sentences
+from verify.models import Article
+from verify.services.corrections import find_span
+
+SMALL, LARGE = 16_000, 64_000
+# Four times the input is four times the time when linear, sixteen when quadratic; 8 leaves
+# room for a loaded machine. Below FLOOR CPU seconds the large input is fast enough anyway.
+MAX_RATIO = 8
+FLOOR = 0.05
+TEXT_CASES = text_cases()
+HTML_CASES = html_cases()
+
+
+def cpu_seconds(call, argument) -> float:
+    """Return the CPU time of call(argument), so other processes' load does not count."""
+    started = time.process_time()
+    call(argument)
+    return time.process_time() - started
+
+
+def assert_linear(call, make) -> None:
+    """Fail when call(make(LARGE)) takes more than MAX_RATIO times call(make(SMALL))."""
+    small_input, large_input = make(SMALL), make(LARGE)
+    small = min(cpu_seconds(call, small_input) for _ in range(2))
+    limit = max(MAX_RATIO * small, FLOOR)
+    large = cpu_seconds(call, large_input)
+    if large > limit:  # measure once more before calling it superlinear
+        large = min(large, cpu_seconds(call, large_input))
+    assert large <= limit, f"{SMALL} chars: {small:.3f} s, {LARGE} chars: {large:.3f} s"
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_CASES))
+def test_extraction_time_grows_linearly(name):
+    assert_linear(extract_claims, TEXT_CASES[name])
+
+
+def test_the_deadline_is_checked_inside_one_paragraph():
+    text = "He said it. " * 1_000
+    with pytest.raises(ExtractionTimeout):
+        sentences(text, 0, len(text), deadline=time.monotonic() - 1)
+    assert len(sentences(text, 0, len(text), deadline=time.monotonic() + 60)) == 1_000
+
+
+def text_or_refusal(page: str) -> str:
+    try:
+        return html_to_text(page)
+    except PageTooComplex as exc:
+        return str(exc)
+
+
+@pytest.mark.parametrize("name", sorted(HTML_CASES))
+def test_html_to_text_time_grows_linearly(name):
+    assert_linear(text_or_refusal, HTML_CASES[name])
+
+
+def repeated_prefix(size: int) -> tuple[str, str]:
+    """A body of "a a a …" and a text of many "a" then "b": every position almost matches."""
+    return body("a ", size), body("a ", size // 10) + "b"
+
+
+def test_find_span_time_grows_linearly():
+    assert_linear(lambda arguments: find_span(*arguments), repeated_prefix)
+
+
+def quote_claim(text: str) -> ExtractedClaim:
+    return ExtractedClaim(text, 0, len(text), "X", None, None, "person", "said", 0, 0,
+                          "direct_quote", "quote_after")
+
+
+@pytest.mark.parametrize("unit", ["``", "“", '"“a', "'' a ``"])
+def test_quoted_fragments_time_grows_linearly(unit):
+    assert_linear(content_spans, lambda size: quote_claim(body(unit, size)))
+
+
+def test_quoted_fragments_are_the_marked_parts():
+    text = '"We will," she said, "open the port." ``And'
+    assert content_spans(quote_claim(text)) == [(0, 10), (21, 37)]
+
+
+def test_find_span_ignores_how_whitespace_is_broken_and_picks_the_nearest():
+    text = "The port said it.\nThe   port\nsaid it again."
+    assert find_span(text, "the port", 0) is None
+    assert find_span(text, "The port said", 0) == (0, 13)
+    assert find_span(text, "The port said", 20) == (18, 33)
+    assert find_span(text, "  ", 0) is None
+
+
+def test_a_page_of_100000_links_is_refused_quickly():
+    page = "<html><body><p>" + '<a href="/x">link</a> ' * 100_000 + "</p></body></html>"
+    with pytest.raises(PageTooComplex, match="over 15,000 HTML elements"):
+        assert cpu_seconds(html_to_text, page) < 1
+
+
+def test_a_page_of_too_many_links_names_the_links():
+    page = "<p>" + '<a href="/x">link</a> ' * 3_500 + "</p>"
+    with pytest.raises(PageTooComplex, match="over 3,000 links; save the article's text"):
+        html_to_text(page)
+
+
+def test_a_page_over_six_million_characters_is_refused():
+    with pytest.raises(PageTooComplex, match="over 6,000,000 characters"):
+        html_to_text("<p>" + "The minister said so. " * 300_000 + "</p>")
+
+
+def test_markup_inside_scripts_is_not_counted():
+    page = "<script>" + "var a = '<p>said</p>';" * 20_000 + "</script><p>Text here.</p>"
+    assert html_to_text(page) is not None
+
+
+def test_an_uploaded_page_over_the_budget_is_refused_with_advice(sign_in):
+    page = "<html><body><p>" + '<a href="/x">link</a> ' * 20_000 + "</p></body></html>"
+    response = sign_in().post(
+        "/articles/new",
+        data={"file": (io.BytesIO(page.encode()), "links.html")},
+        content_type="multipart/form-data",
+    )
+    assert "links.html: the page has over 15,000 HTML elements" in response.get_data(as_text=True)
+    assert db.session.scalar(select(func.count(Article.id))) == 0
+
+
+def test_claims_extract_reports_a_page_over_the_budget(runner, tmp_path):
+    path = tmp_path / "links.html"
+    path.write_text("<p>" + '<a href="/x">link</a> ' * 4_000 + "</p>", encoding="utf-8")
+    result = runner.invoke(args=["claims", "extract", str(path)])
+    assert result.exit_code == 1
+    assert "over 3,000 links" in result.stdout
+
+
+@pytest.mark.parametrize("unit, prefix", [("!", ""), (".", ""), ("/", "("), (" ,", ""),
+                                          (" and", "He said")])
+def test_two_megabytes_of_an_attack_body_are_answered_quickly(client, auth_header, unit, prefix):
+    text = body(unit, 2 * 1024 * 1024 - 100, prefix)
+    started = time.process_time()
+    response = client.post("/api/articles", json={"title": "T", "body": text},
+                           headers=auth_header())
+    assert response.status_code == 201
+    assert time.process_time() - started < 5
