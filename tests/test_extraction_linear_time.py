@@ -6,7 +6,7 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from bench.pathological import body, html_cases, text_cases
+from bench.pathological import UNITS, body, html_cases, text_cases
 from verify.extensions import db
 from verify.extraction import (
     ExtractedClaim,
@@ -19,6 +19,7 @@ from verify.extraction import (
 from verify.extraction.segment import sentences
 from verify.models import Article
 from verify.services.corrections import find_span
+from verify.services.ingest import ingest_limits
 
 SMALL, LARGE = 16_000, 64_000
 # Four times the input is four times the time when linear, sixteen when quadratic; 8 leaves
@@ -153,3 +154,34 @@ def test_two_megabytes_of_an_attack_body_are_answered_quickly(client, auth_heade
                            headers=auth_header())
     assert response.status_code == 201
     assert time.process_time() - started < 5
+
+
+def test_the_densest_body_is_extracted_or_refused_within_two_seconds(client, auth_header):
+    text = body(UNITS["sentences"], 2 * 1024 * 1024 - 100)
+    started = time.monotonic()
+    response = client.post("/api/articles", json={"title": "T", "body": text},
+                           headers=auth_header())
+    elapsed = time.monotonic() - started
+    assert response.status_code in (201, 422), response.get_json()
+    assert elapsed < 2, f"answered in {elapsed:.2f} s"
+
+
+def test_reading_a_page_counts_against_the_extraction_time_limit(app, sign_in):
+    app.config["EXTRACTION_TIMEOUT_SECONDS"] = 0
+    page = "<html><body><article><p>" + "The minister said it would rain. " * 200
+    response = sign_in().post(
+        "/articles/new",
+        data={"file": (io.BytesIO((page + "</p></article></body></html>").encode()), "a.html")},
+        content_type="multipart/form-data",
+    )
+    assert "a.html: reading this page took longer than the extraction time limit" in (
+        response.get_data(as_text=True))
+    assert db.session.scalar(select(func.count(Article.id))) == 0
+
+
+def test_extraction_gets_only_what_reading_the_page_left(app):
+    deadline = time.monotonic() + 0.5
+    time.sleep(0.2)
+    with app.app_context():
+        assert ingest_limits(app.config, deadline)["timeout"] < 0.31
+        assert ingest_limits(app.config)["timeout"] == app.config["EXTRACTION_TIMEOUT_SECONDS"]

@@ -2,7 +2,6 @@
 
 import json
 import sys
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,7 +18,13 @@ from verify.schemas import ArticleInSchema
 from verify.services import accounts, app_role, backup, corrections, samples
 from verify.services.exports import csv_chunks, jsonl_chunks
 from verify.services.files import UnreadableFile, article_text, read_article_file
-from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article, ingest_limits
+from verify.services.ingest import (
+    ArticleTooLarge,
+    ExtractionFailed,
+    extraction_deadline,
+    ingest_article,
+    ingest_limits,
+)
 from verify.services.reports import REPORT_COLUMNS, UnverifiedReport
 from verify.services.transactions import commit_with_retry
 
@@ -150,8 +155,11 @@ SKIPPED_FILE_ERRORS = (UnreadableFile, ArticleTooLarge, ExtractionFailed, Valida
 def ingest_file(path: Path) -> bool:
     """Store one file's article in its own transaction; True if it was new."""
     config = current_app.config
-    fields = ArticleInSchema().load(read_article_file(path, config["MAX_CONTENT_LENGTH"]))
-    limits = ingest_limits(config)
+    deadline = extraction_deadline(config)
+    fields = ArticleInSchema().load(
+        read_article_file(path, config["MAX_CONTENT_LENGTH"], deadline)
+    )
+    limits = ingest_limits(config, deadline)
     return commit_with_retry(lambda: ingest_article(fields, **limits)).created
 
 
@@ -175,7 +183,8 @@ def extract(files):
     for path in files:
         line = {"file": str(path), "claims": []}
         try:
-            claims = extract_claims(article_text(path), deadline=deadline())
+            deadline = extraction_deadline(current_app.config)
+            claims = extract_claims(article_text(path, deadline), deadline=deadline)
             line["claims"] = [claim_to_dict(claim) for claim in claims]
         except (UnreadableFile, ExtractionTimeout) as exc:
             click.echo(f"Skipped {path}: {exc}", err=True)
@@ -210,10 +219,6 @@ def export_corrections(texts):
             file = str(path)
         line = corrections.corrected_article(article, file)
         click.echo(json.dumps(line, ensure_ascii=False, default=str))
-
-
-def deadline() -> float:
-    return time.monotonic() + current_app.config["EXTRACTION_TIMEOUT_SECONDS"]
 
 
 @samples_cli.command("load")

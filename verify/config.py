@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 
 DEFAULT_DATABASE_URL = "sqlite:///verify.sqlite"
 DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+# Any body up to MAX_ARTICLE_BYTES is extracted or refused within two seconds.
+DEFAULT_EXTRACTION_TIMEOUT_SECONDS = 1.5
 LOCAL_HOSTS = ["localhost", "127.0.0.1", "::1", "[::1]"]
 PROXY_HEADERS = ("for", "proto", "host", "port", "prefix")
 MISSING_SECRET_KEY = (
@@ -53,7 +55,9 @@ def settings_from_environment() -> dict:
         "SIGN_IN_ADDRESS_RATE_LIMIT": os.environ.get("SIGN_IN_ADDRESS_RATE_LIMIT",
                                                      "30 per minute"),
         "API_TOKEN_DAYS": int(os.environ.get("API_TOKEN_DAYS", 90)),
-        "EXTRACTION_TIMEOUT_SECONDS": float(os.environ.get("EXTRACTION_TIMEOUT_SECONDS", 20)),
+        "EXTRACTION_TIMEOUT_SECONDS": float(
+            os.environ.get("EXTRACTION_TIMEOUT_SECONDS", DEFAULT_EXTRACTION_TIMEOUT_SECONDS)
+        ),
         "OVERDUE_AFTER_HOURS": int(os.environ.get("OVERDUE_AFTER_HOURS", 48)),
         "ORGANIZATION_NAME": os.environ.get("ORGANIZATION_NAME", "verify"),
         "BADGE_CACHE_SECONDS": float(os.environ.get("BADGE_CACHE_SECONDS", 1)),

@@ -3,6 +3,8 @@
 import logging
 import re
 
+from verify.extraction.deadline import check_deadline
+
 # trafilatura logs every page it cannot parse; callers only need the empty result.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
@@ -23,8 +25,12 @@ class PageTooComplex(ValueError):
     """An HTML page is over the character, element or link budget; the message says which."""
 
 
-def html_to_text(html: str) -> str:
-    """Return the main text of an HTML page, or "" when it has none."""
+def html_to_text(html: str, deadline: float | None = None) -> str:
+    """Return the main text of an HTML page, or "" when it has none.
+
+    Raise ExtractionTimeout when the conversion ended past `deadline` (a time.monotonic()
+    value): the page's conversion and its extraction share one time limit.
+    """
     if not isinstance(html, str) or not html.strip():
         return ""
     check_page_budget(html)
@@ -36,7 +42,8 @@ def html_to_text(html: str) -> str:
             html, include_comments=False, include_tables=False, favor_precision=True
         )
     except Exception:  # noqa: BLE001 - a broken page must never break ingestion
-        return ""
+        text = ""
+    check_deadline(deadline)
     return text or ""
 
 

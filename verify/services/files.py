@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from verify.extraction import PageTooComplex, html_to_text
+from verify.extraction import ExtractionTimeout, PageTooComplex, html_to_text
 
 # Below this, what is left of a page is navigation or a label, not an article.
 MIN_HTML_WORDS = 5
@@ -43,13 +43,19 @@ def first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
-def parse_article_text(name: str, text: str) -> dict:
+def parse_article_text(name: str, text: str, deadline: float | None = None) -> dict:
     """Title and body of a .txt or .html article; HTML is reduced to its main text."""
     if name.lower().endswith((".html", ".htm")):
         try:
-            text = html_to_text(text)
+            text = html_to_text(text, deadline)
         except PageTooComplex as exc:
             raise UnreadableFile(f"{name}: {exc}") from exc
+        except ExtractionTimeout as exc:
+            raise UnreadableFile(
+                f"{name}: reading this page took longer than the extraction time limit "
+                "(EXTRACTION_TIMEOUT_SECONDS); save the article's text as a .txt file and add "
+                "that instead."
+            ) from exc
         if len(text.split()) < MIN_HTML_WORDS:
             raise UnreadableFile(f"{name}: no main text found in this HTML page.")
     if not text.strip():
@@ -57,18 +63,20 @@ def parse_article_text(name: str, text: str) -> dict:
     return {"title": first_line(text)[:500], "body": text}
 
 
-def read_article_file(path: Path, max_bytes: int | None = None) -> dict:
+def read_article_file(
+    path: Path, max_bytes: int | None = None, deadline: float | None = None
+) -> dict:
     """Return title, body and metadata; the body is what extraction offsets index."""
     if path.suffix.lower() == ".json":
         return read_json_article(path, max_bytes)
-    return parse_article_text(str(path), read_text(path, max_bytes))
+    return parse_article_text(str(path), read_text(path, max_bytes), deadline)
 
 
-def read_article_upload(filename: str, data: bytes) -> dict:
+def read_article_upload(filename: str, data: bytes, deadline: float | None = None) -> dict:
     """Read an uploaded .txt or .html article like a file given to `flask ingest`."""
     if not filename.lower().endswith(UPLOAD_SUFFIXES):
         raise UnreadableFile(f"{filename}: upload a .txt or .html file.")
-    return parse_article_text(filename, decode_text(filename, data))
+    return parse_article_text(filename, decode_text(filename, data), deadline)
 
 
 def read_json_article(path: Path, max_bytes: int | None = None) -> dict:
@@ -87,6 +95,6 @@ def read_json_article(path: Path, max_bytes: int | None = None) -> dict:
     return {"title": str(data.get("title") or first_line(body))[:500], "body": body, **fields}
 
 
-def article_text(path: Path) -> str:
+def article_text(path: Path, deadline: float | None = None) -> str:
     """The text extraction runs on: what ingesting the file would store as body."""
-    return read_article_file(path)["body"]
+    return read_article_file(path, deadline=deadline)["body"]

@@ -39,12 +39,20 @@ def find_article_by_hash(digest: str) -> Article | None:
     return db.session.scalar(select(Article).where(Article.content_hash == digest))
 
 
-def ingest_limits(config) -> dict:
-    """The size and time limits of an ingest, from the app's settings."""
-    return {
-        "max_bytes": config["MAX_ARTICLE_BYTES"],
-        "timeout": config["EXTRACTION_TIMEOUT_SECONDS"],
-    }
+def ingest_limits(config, deadline: float | None = None) -> dict:
+    """The size and time limits of an ingest, from the app's settings.
+
+    Given the deadline an HTML page's conversion ran under, extraction gets what is left of it.
+    """
+    timeout = config["EXTRACTION_TIMEOUT_SECONDS"]
+    if deadline is not None:
+        timeout = max(0.0, deadline - time.monotonic())
+    return {"max_bytes": config["MAX_ARTICLE_BYTES"], "timeout": timeout}
+
+
+def extraction_deadline(config) -> float:
+    """The time.monotonic() value by which a page must be read and its claims extracted."""
+    return time.monotonic() + config["EXTRACTION_TIMEOUT_SECONDS"]
 
 
 def ingest_article(fields: dict, max_bytes: int, timeout: float) -> IngestResult:

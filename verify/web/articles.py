@@ -9,6 +9,7 @@ from verify.services.ingest import (
     ArticleTooLarge,
     ExtractionFailed,
     IngestResult,
+    extraction_deadline,
     ingest_article,
     ingest_limits,
 )
@@ -19,12 +20,12 @@ bp = Blueprint("articles", __name__)
 METADATA = ("url", "outlet", "author")
 
 
-def article_fields(form: ArticleForm) -> dict | None:
+def article_fields(form: ArticleForm, deadline: float) -> dict | None:
     """Title, body and metadata from the form through the API's schema; a file fills blanks."""
     fields = {name: form[name].data or None for name in METADATA}
     if form.file.data:
         upload = form.file.data
-        fields.update(read_article_upload(upload.filename or "", upload.read()))
+        fields.update(read_article_upload(upload.filename or "", upload.read(), deadline))
     if (form.body.data or "").strip():
         fields["body"] = form.body.data
     fields["body"] = fields["body"].replace("\r\n", "\n")
@@ -48,10 +49,11 @@ def new_article():
 
 def add_article_from(form: ArticleForm) -> IngestResult | None:
     """Store the form's article, or put on the form why it was not stored."""
+    deadline = extraction_deadline(current_app.config)
     try:
-        fields = article_fields(form)
+        fields = article_fields(form, deadline)
         if fields is not None:
-            limits = ingest_limits(current_app.config)
+            limits = ingest_limits(current_app.config, deadline)
             return commit_with_retry(lambda: ingest_article(fields, **limits))
     except UnreadableFile as exc:
         form.file.errors.append(str(exc))
