@@ -1,12 +1,11 @@
 """The migrations build the whole schema, undo it, and agree with the models."""
 
-import uuid
 
 import pytest
 import sqlalchemy as sa
 from flask_migrate import check, downgrade, upgrade
 
-from tests.conftest import TEST_DATABASE_URL
+from tests.served import fresh_database_url
 from tests.test_append_only_history import rewrite_statements
 from verify import create_app
 from verify.extensions import db
@@ -18,19 +17,8 @@ TABLES = {"users", "api_tokens", "articles", "sources", "claims", "claim_events"
 @pytest.fixture
 def empty_database_url(tmp_path):
     """A brand-new database of the kind the suite runs on."""
-    if not TEST_DATABASE_URL.startswith("postgresql"):
-        yield f"sqlite:///{tmp_path / 'migrations.sqlite'}"
-        return
-    name = f"verify_migrations_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(TEST_DATABASE_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    yield sa.engine.make_url(TEST_DATABASE_URL).set(database=name).render_as_string(
-        hide_password=False
-    )
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with fresh_database_url(tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

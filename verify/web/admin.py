@@ -52,7 +52,7 @@ def add_user():
 @roles_required(*ADMINS)
 def update(user_id):
     """Change a user's role, or switch the account on or off."""
-    user = db.get_or_404(User, user_id, description=f"No user with id {user_id}.")
+    user = load_user(user_id)
     form = UserForm(prefix=f"user-{user_id}")
     if form.validate_on_submit():
         try:
@@ -71,7 +71,7 @@ def update(user_id):
 @roles_required(*ADMINS)
 def sign_out_everywhere(user_id):
     """End every session and remember cookie of a user."""
-    user = db.get_or_404(User, user_id, description=f"No user with id {user_id}.")
+    user = load_user(user_id)
     commit_with_retry(user.end_sessions)
     flash(f"{user.username} is signed out everywhere.", "info")
     return redirect(url_for("admin.users"))
@@ -81,7 +81,11 @@ def sign_out_everywhere(user_id):
 @roles_required(*ADMINS)
 def revoke_tokens(user_id):
     """Revoke every API token of a user."""
-    user = db.get_or_404(User, user_id, description=f"No user with id {user_id}.")
+    user = load_user(user_id)
     count = commit_with_retry(user.revoke_tokens)
     flash(f"Revoked {count} API token(s) of {user.username}.", "info")
     return redirect(url_for("admin.users"))
+
+
+def load_user(user_id: int) -> User:
+    return db.get_or_404(User, user_id, description=f"No user with id {user_id}.")
