@@ -86,7 +86,7 @@ def parse_page(html: str) -> HtmlPage:
     tree = load_html(html)
     if tree is None:
         return HtmlPage("", PageMeta())
-    title_tag, byline = tree.findtext(".//title"), find_byline(tree)
+    title_tag = tree.findtext(".//title")
     # fast=True skips the fallback extractors: the same text on our pages, in half the time.
     document = bare_extraction(
         tree, fast=True, include_comments=False, include_tables=False, with_metadata=True
@@ -94,13 +94,14 @@ def parse_page(html: str) -> HtmlPage:
     if document is None or not document.text:
         return HtmlPage("", PageMeta())
     text = drop_furniture(document.text)
-    return HtmlPage(text, page_meta(document, title_tag, byline))
+    return HtmlPage(text, page_meta(document, tree, title_tag))
 
 
-def page_meta(document, title_tag: str | None, byline: str | None) -> PageMeta:
+def page_meta(document, tree, title_tag: str | None) -> PageMeta:
     """Clean trafilatura's metadata; the <title> names the outlet, a byline element the author."""
     outlet = choose_outlet(document.sitename, title_tag)
-    author = clean_author(document.author, outlet) or clean_author(byline, outlet)
+    # trafilatura worked on a copy of the tree, so the page's own byline is still there.
+    author = clean_author(document.author, outlet) or clean_author(find_byline(tree), outlet)
     names = [outlet, document.sitename, author, document.hostname]
     return PageMeta(
         title=clean_title(document.title or title_tag, names),
