@@ -160,6 +160,7 @@ def test_furniture_on_a_page_stays_out_of_the_body_and_the_claims(runner, tmp_pa
         ("Mayor Warns Of Longer Waits On Northern Routes", True),
         ("Driver Attacks Inspector At Northern Depot", False),
         ("United Routes To Lift Night Fares", False),
+        ("Mayor questions the fairness of the fare vote", True),
     ],
 )
 def test_headline_claims_need_a_speech_cue(headline, claimed):
@@ -201,3 +202,27 @@ def test_outlet_prefers_a_spelled_out_name_over_a_domain():
 )
 def test_clean_author_keeps_people(byline, author):
     assert clean_author(byline, "Gazette") == author
+
+
+def test_the_visible_headline_wins_over_a_longer_page_title(runner, tmp_path):
+    page = news_page().replace(
+        '<meta property="og:title" content="Bus fares will rise in March, city says">',
+        '<meta property="og:title" content="Bus fares will rise in March, city says - what now?">',
+    )
+    path = tmp_path / "fares.html"
+    path.write_text(page.replace("<h1>", "<h1>Local News | "), encoding="utf-8")
+    assert ingest(runner, path).title == HEADLINE
+
+
+def test_a_sign_off_names_the_author_and_a_dated_url_the_day(runner, tmp_path):
+    page = (
+        news_page(extra_body="<p>– Alma Sten</p>")
+        .replace('<meta name="author" content="Jon Ek">', "")
+        .replace("https://gazette.example/city/bus-fares",
+                 "https://gazette.example/2026/city/02/27/bus-fares/")
+    )
+    path = tmp_path / "fares.html"
+    path.write_text(page, encoding="utf-8")
+    article = ingest(runner, path)
+    assert article.author == "Alma Sten" and "Alma Sten" not in article.body
+    assert article.published_at.date().isoformat() == "2026-02-27"

@@ -21,6 +21,8 @@ LABELLED = re.compile(
 )
 UPPER_LABEL = re.compile(r"[A-Z][A-Z0-9 '&-]{1,30}:\s[^\n]{0,120}")
 NAME = r"[A-Z][\w'’.-]*+(?: [A-Z][\w'’.-]*+){1,3}"
+SIGN_OFF = re.compile(rf"[–—-]\s*+({NAME})")
+SIGN_OFF_CHARS = 200
 BYLINE = re.compile(rf"(?i:by|von|par|por)\s++[A-Z][^.\n]{{0,100}}|[–—-]\s*+{NAME}")
 # Notes on the story and a writer's bio: "X contributed to this report.", "X is a reporter for Y."
 NOTE = re.compile(
@@ -43,6 +45,13 @@ def drop_furniture(text: str) -> str:
     lines = [line for line in text.splitlines() if line.strip()]
     kept = [line for line in lines if not is_furniture(line.strip())]
     return "\n".join(drop_repeats(kept))
+
+
+def sign_off(text: str) -> str | None:
+    """The writer's name signing off the text on its last line ("- Jon Ek"), or None."""
+    last = text[-SIGN_OFF_CHARS:].rstrip().rpartition("\n")[2].strip()
+    match = SIGN_OFF.fullmatch(last)
+    return match.group(1) if match else None
 
 
 def is_furniture(line: str) -> bool:

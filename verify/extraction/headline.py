@@ -6,7 +6,11 @@ import re
 # ("Woman Attacks Inspector", "Plan Plagues Bid", "United States to Lift ..."); only these are.
 SPEECH_CUES = frozenset(
     "say says said tell tells told warn warns warned claim claims claimed deny denies denied "
-    "insist insists urge urges admit admits vow vows argue argues accuse accuses accused".split()
+    "insist insists urge urges admit admits vow vows argue argues accuse accuses accused "
+    "question questions slam slams blast blasts criticize criticizes criticise criticises "
+    "defend defends reject rejects dismiss dismisses praise praises demand demands predict "
+    "predicts suggest suggests promise promises pledge pledges announce announces confirm "
+    "confirms reveal reveals threaten threatens doubt doubts".split()
 ) | {"according to"}
 QUOTED = re.compile(r"[\"“”‘’']")
 # A first line this short, without a full stop at its end, is a headline, not a paragraph.

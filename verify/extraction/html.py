@@ -7,14 +7,17 @@ from dataclasses import dataclass
 from lxml.etree import XPath
 
 from verify.extraction.deadline import check_deadline
-from verify.extraction.furniture import drop_furniture
+from verify.extraction.furniture import drop_furniture, sign_off
 from verify.extraction.page_meta import (
+    MAX_HEADINGS,
     PageMeta,
     choose_outlet,
     clean_author,
     clean_title,
     clean_url,
     parse_day,
+    url_day,
+    visible_headline,
 )
 
 # trafilatura logs every page it cannot parse; callers only need the empty result.
@@ -94,21 +97,28 @@ def parse_page(html: str) -> HtmlPage:
     if document is None or not document.text:
         return HtmlPage("", PageMeta())
     text = drop_furniture(document.text)
-    return HtmlPage(text, page_meta(document, tree, title_tag))
+    meta = page_meta(document, tree, title_tag, sign_off(document.text))
+    headings = [" ".join(h1.itertext()) for h1 in tree.iter("h1")][:MAX_HEADINGS]
+    meta.title = visible_headline(meta.title, headings)
+    return HtmlPage(text, meta)
 
 
-def page_meta(document, tree, title_tag: str | None) -> PageMeta:
-    """Clean trafilatura's metadata; the <title> names the outlet, a byline element the author."""
+def page_meta(document, tree, title_tag: str | None, signed: str | None) -> PageMeta:
+    """Clean trafilatura's metadata; the <title> names the outlet, a byline the author."""
     outlet = choose_outlet(document.sitename, title_tag)
     # trafilatura worked on a copy of the tree, so the page's own byline is still there.
-    author = clean_author(document.author, outlet) or clean_author(find_byline(tree), outlet)
+    author = (
+        clean_author(document.author, outlet)
+        or clean_author(find_byline(tree), outlet)
+        or clean_author(signed, outlet)
+    )
     names = [outlet, document.sitename, author, document.hostname]
     return PageMeta(
         title=clean_title(document.title or title_tag, names),
         url=clean_url(document.url),
         outlet=outlet,
         author=author,
-        published=parse_day(document.date),
+        published=url_day(document.url) or parse_day(document.date),
     )
 
 

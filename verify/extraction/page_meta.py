@@ -19,6 +19,15 @@ BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|de|di|door|av|af)\s++", re.IGNOR
 NOT_A_PERSON = re.compile(r"\b(?:gmbh|inc|ltd|llc|plc|corp|corporation|verlag)\b", re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*+(?:;|,|\band\b|\bund\b|\bet\b|\by\b|&)\s*+", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s++")
+WORD = re.compile(r"\w++")
+# A day in a URL's path, perhaps with a section between year and month; sites put the day of
+# publication there, while a page's own tags may give the day it was last updated.
+URL_DATE = re.compile(r"/((?:19|20)\d\d)/(?:[A-Za-z][\w-]{0,30}/)?(\d\d?)/(\d\d?)/")
+# Text joined from a heading's elements can leave a space before a colon: "Rail : New line".
+SPACE_BEFORE_MARK = re.compile(r"\s++(?=[:;,.!?])")
+# An <h1> sharing this share of its words and of the title's words shows the same headline.
+MIN_HEADLINE_SHARE = 0.6
+MAX_HEADINGS = 5
 
 
 @dataclass
@@ -84,6 +93,28 @@ def clean_title(title: str | None, names: list[str | None]) -> str | None:
     return line[: cuts[len(parts) - 1]] if len(parts) <= len(cuts) else line
 
 
+def visible_headline(title: str | None, headings: list[str]) -> str | None:
+    """The <h1> that shows the title's headline, as the reader sees it, else the title."""
+    title_words = set(WORD.findall((title or "").lower()))
+    best, best_share = title, 0.0
+    for heading in headings[:MAX_HEADINGS]:
+        heading = SPACE_BEFORE_MARK.sub("", drop_section_label(one_line(heading, MAX_TITLE) or ""))
+        words = set(WORD.findall(heading.lower()))
+        if not words or not title_words:
+            continue
+        shared = len(words & title_words)
+        share = min(shared / len(words), shared / len(title_words))
+        if share >= MIN_HEADLINE_SHARE and share > best_share:
+            best, best_share = heading, share
+    return best
+
+
+def drop_section_label(heading: str) -> str:
+    """A heading without a leading section label: "Local News | Fares rise" -> "Fares rise"."""
+    label, separator, rest = heading.partition(" | ")
+    return rest if separator and rest and len(label.split()) <= MAX_SITE_WORDS else heading
+
+
 def choose_outlet(sitename: str | None, title_tag: str | None) -> str | None:
     """The outlet's name: the site name, unless the <title> spells out a bare domain or handle."""
     sitename = one_line(sitename, MAX_NAME)
@@ -129,5 +160,16 @@ def parse_day(value: str | None) -> date | None:
     """A date from trafilatura's YYYY-MM-DD, or None."""
     try:
         return date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
+
+
+def url_day(url: str | None) -> date | None:
+    """The publication day a URL spells out (/2026/city/03/02/), or None."""
+    match = URL_DATE.search((url or "")[:MAX_URL])
+    if match is None:
+        return None
+    try:
+        return date(*map(int, match.groups()))
     except ValueError:
         return None
