@@ -127,14 +127,29 @@ FURNITURE = [
     "VIDEO: Riders react to the news",
     "Image caption A bus at the northern depot",
     "Alma Sten contributed to this report.",
-    "Jon Ek is the city reporter for the Harbour Gazette.",
-    "– Jon Ek",
+    "Jon Ek is the city reporter for the Harbour Gazette. Write to him at the city desk; "
+    "follow him for news of the port.",
+    "Source: City transport office",
+    "- VIDEO: Riders react to the news",
+    "Follow the Gazette on Twitter and Facebook for more city news!",
+    "READ the council's full decision:",
 ]
 
 
 def test_furniture_lines_are_dropped_and_sentences_kept():
     body = "\n".join([PARAGRAPHS[0], *FURNITURE, PARAGRAPHS[3]])
     assert drop_furniture(body).splitlines() == [PARAGRAPHS[0], PARAGRAPHS[3]]
+
+
+def test_a_cross_reference_inside_a_paragraph_is_dropped():
+    line = "Fares will rise in March. (See the new fare table.) Riders were told on Monday."
+    assert drop_furniture(line) == "Fares will rise in March. Riders were told on Monday."
+
+
+def test_a_list_of_names_is_kept_but_a_closing_sign_off_dropped():
+    names = "The candidates are:\n- Jon Ek\n- Alma Sten\nThe vote is on Monday."
+    assert drop_furniture(names) == names
+    assert drop_furniture(f"{PARAGRAPHS[3]}\n– Jon Ek") == PARAGRAPHS[3]
 
 
 def test_a_pull_quote_repeating_a_paragraph_is_dropped():
