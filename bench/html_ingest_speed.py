@@ -2,7 +2,8 @@
 
 Usage: python bench/html_ingest_speed.py [PAGES_DIR] [--rounds N]
 
-PAGES_DIR defaults to ../shared/realworld/dev/pages. Each round ingests every page into a
+PAGES_DIR defaults to ../shared/realworld/dev/pages. Times are CPU seconds of this process, so
+other load on a shared machine does not count. Each round ingests every page into a
 fresh in-memory SQLite database, as `flask ingest` does. Exits 0 with a message when the
 directory is absent.
 """
@@ -42,18 +43,18 @@ def ingest_pages(app, pages: list[Path]) -> tuple[float, float, float]:
     with app.app_context():
         db.create_all()
         reading = extracting = 0.0
-        started = time.perf_counter()
+        started = time.process_time()
         for page in pages:
             deadline = extraction_deadline(app.config)
-            before = time.perf_counter()
+            before = time.process_time()
             fields = ArticleInSchema().load(read_article_file(page, None, deadline))
-            read = time.perf_counter()
+            read = time.process_time()
             extract_claims(fields["body"])
-            reading, extracting = reading + read - before, extracting + time.perf_counter() - read
+            reading, extracting = reading + read - before, extracting + time.process_time() - read
             ingest_article(fields, **ingest_limits(app.config, deadline))
             db.session.commit()
         # Extraction runs twice per page here, once timed alone and once inside ingest_article.
-        total = time.perf_counter() - started - extracting
+        total = time.process_time() - started - extracting
         db.drop_all()
     return reading, extracting, total
 
