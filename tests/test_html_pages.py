@@ -241,3 +241,10 @@ def test_a_sign_off_names_the_author_and_a_dated_url_the_day(runner, tmp_path):
     article = ingest(runner, path)
     assert article.author == "Alma Sten" and "Alma Sten" not in article.body
     assert article.published_at.date().isoformat() == "2026-02-27"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_a_page_with_a_byte_order_mark_is_decoded(runner, tmp_path, encoding):
+    path = tmp_path / "fares.html"
+    path.write_bytes(news_page('<meta charset="utf-16">').encode(encoding))
+    assert ingest(runner, path).title == HEADLINE

@@ -55,6 +55,8 @@ def declared_encoding(data: bytes) -> str | None:
     if match is None:
         return None
     label = (match.group(1) or match.group(2)).decode("ascii", "replace").lower()
+    if label.startswith(("utf-16", "utf-32")):
+        return None  # browsers ignore these in a tag: a tag readable as ASCII is not UTF-16
     return FALLBACK if label in AS_WINDOWS_1252 else label
 
 
