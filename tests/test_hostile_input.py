@@ -46,7 +46,7 @@ def count_articles() -> int:
     [
         ("latin1.txt", "Le ministre a déclaré que".encode("latin-1"), "not UTF-8"),
         ("utf16.txt", "The minister said so.".encode("utf-16"), "not UTF-8"),
-        ("image.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not UTF-8"),
+        ("image.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks binary"),
         ("nul.txt", b"title\n\x00\x00\x00binary", "looks binary"),
         ("empty.txt", b"", "empty"),
         ("blank.html", b"<html><body><nav>Menu</nav></body></html>", "no main text"),

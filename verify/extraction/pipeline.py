@@ -5,6 +5,7 @@ import bisect
 from verify.extraction.candidate import Candidate
 from verify.extraction.context import context_quotes
 from verify.extraction.deadline import check_deadline
+from verify.extraction.headline import headline_end, keep_headline_claim
 from verify.extraction.hedges import asked_claims, hedged_claims
 from verify.extraction.model import ExtractedClaim
 from verify.extraction.nominal import hearsay_claims, nominal_claims
@@ -21,7 +22,9 @@ def extract_claims(text: str, deadline: float | None = None) -> list[ExtractedCl
     # whose extraction failed must not be stored as if it had no claims.
     if not isinstance(text, str) or not text.strip():
         return []
-    return [_freeze(text, c) for c in _candidates(text, deadline)]
+    end = headline_end(text)
+    claims = [_freeze(text, c) for c in _candidates(text, deadline)]
+    return [claim for claim in claims if keep_headline_claim(text, claim, end)]
 
 
 class _Mask:

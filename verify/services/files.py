@@ -3,7 +3,9 @@
 import json
 from pathlib import Path
 
-from verify.extraction import ExtractionTimeout, PageTooComplex, html_to_text
+from verify.extraction import ExtractionTimeout, PageTooComplex
+from verify.extraction.html import read_html_page
+from verify.services.encodings import decode_html
 
 # Below this, what is left of a page is navigation or a label, not an article.
 MIN_HTML_WORDS = 5
@@ -27,6 +29,16 @@ def decode_text(name: str, data: bytes) -> str:
     return text
 
 
+def decode_file(name: str, data: bytes) -> str:
+    """A page in its own encoding; any other file as strict UTF-8."""
+    if not is_html(name):
+        return decode_text(name, data)
+    text = decode_html(data)
+    if text is None:
+        raise UnreadableFile(f"{name}: looks binary, not an article.")
+    return text
+
+
 def read_text(path: Path, max_bytes: int | None = None) -> str:
     """The file's text; a file over max_bytes is refused unread."""
     try:
@@ -36,7 +48,7 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
         raise UnreadableFile(f"{path}: {exc.strerror}.") from exc
     if max_bytes is not None and len(data) > max_bytes:
         raise UnreadableFile(f"{path}: too big, over {max_bytes} bytes.")
-    return decode_text(str(path), data)
+    return decode_file(str(path), data)
 
 
 def first_line(text: str) -> str:
@@ -44,23 +56,44 @@ def first_line(text: str) -> str:
 
 
 def parse_article_text(name: str, text: str, deadline: float | None = None) -> dict:
-    """Title and body of a .txt or .html article; HTML is reduced to its main text."""
-    if name.lower().endswith((".html", ".htm")):
-        try:
-            text = html_to_text(text, deadline)
-        except PageTooComplex as exc:
-            raise UnreadableFile(f"{name}: {exc}") from exc
-        except ExtractionTimeout as exc:
-            raise UnreadableFile(
-                f"{name}: reading this page took longer than the extraction time limit "
-                "(EXTRACTION_TIMEOUT_SECONDS); save the article's text as a .txt file and add "
-                "that instead."
-            ) from exc
-        if len(text.split()) < MIN_HTML_WORDS:
-            raise UnreadableFile(f"{name}: no main text found in this HTML page.")
+    """Title, body and metadata of a .txt or .html article; HTML is reduced to its main text."""
+    if is_html(name):
+        return parse_html_page(name, text, deadline)
     if not text.strip():
         raise UnreadableFile(f"{name}: the file is empty.")
     return {"title": first_line(text)[:500], "body": text}
+
+
+def parse_html_page(name: str, html: str, deadline: float | None = None) -> dict:
+    """The page's headline, then its main text, as body; its URL, outlet, author and date."""
+    try:
+        page = read_html_page(html, deadline)
+    except PageTooComplex as exc:
+        raise UnreadableFile(f"{name}: {exc}") from exc
+    except ExtractionTimeout as exc:
+        raise UnreadableFile(
+            f"{name}: reading this page took longer than the extraction time limit "
+            "(EXTRACTION_TIMEOUT_SECONDS); save the article's text as a .txt file and add "
+            "that instead."
+        ) from exc
+    if len(page.text.split()) < MIN_HTML_WORDS:
+        raise UnreadableFile(f"{name}: no main text found in this HTML page.")
+    meta, body = page.meta, page.text
+    title = meta.title or first_line(body)
+    # The headline opens the body, so that its attribution ("..., city says") is extracted.
+    if first_line(body).casefold() != title.casefold():
+        body = f"{title}\n\n{body}"
+    fields = {
+        "url": meta.url,
+        "outlet": meta.outlet,
+        "author": meta.author,
+        "published_at": meta.published and f"{meta.published.isoformat()}T00:00:00+00:00",
+    }
+    return {"title": title[:500], "body": body, **{k: v for k, v in fields.items() if v}}
+
+
+def is_html(name: str) -> bool:
+    return name.lower().endswith((".html", ".htm"))
 
 
 def read_article_file(
@@ -76,7 +109,7 @@ def read_article_upload(filename: str, data: bytes, deadline: float | None = Non
     """Read an uploaded .txt or .html article like a file given to `flask ingest`."""
     if not filename.lower().endswith(UPLOAD_SUFFIXES):
         raise UnreadableFile(f"{filename}: upload a .txt or .html file.")
-    return parse_article_text(filename, decode_text(filename, data), deadline)
+    return parse_article_text(filename, decode_file(filename, data), deadline)
 
 
 def read_json_article(path: Path, max_bytes: int | None = None) -> dict:

@@ -25,7 +25,9 @@ def article_fields(form: ArticleForm, deadline: float) -> dict | None:
     fields = {name: form[name].data or None for name in METADATA}
     if form.file.data:
         upload = form.file.data
-        fields.update(read_article_upload(upload.filename or "", upload.read(), deadline))
+        page = read_article_upload(upload.filename or "", upload.read(), deadline)
+        # What the user typed wins over what the page says about itself.
+        fields = {**page, **{name: value for name, value in fields.items() if value}}
     if (form.body.data or "").strip():
         fields["body"] = form.body.data
     fields["body"] = fields["body"].replace("\r\n", "\n")
