@@ -32,7 +32,9 @@ def upgrade():
 
 def downgrade():
     with op.batch_alter_table("sources", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("fk_sources_merged_into_id_sources"), type_="foreignkey")
+        batch_op.drop_constraint(
+            batch_op.f("fk_sources_merged_into_id_sources"), type_="foreignkey"
+        )
         batch_op.drop_constraint(batch_op.f("fk_sources_article_id_articles"), type_="foreignkey")
         batch_op.drop_index(batch_op.f("ix_sources_merged_into_id"))
         batch_op.drop_index(batch_op.f("ix_sources_article_id"))

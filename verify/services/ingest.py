@@ -139,11 +139,17 @@ def local_key(article_id: int, key: str) -> str:
 def find_or_create_source(name: str, kind: str, article: Article,
                           names: ArticleNames | None = None, raw: str = "") -> Source:
     """Find the source a name in an article refers to, or create it with that kind."""
+    return merged_target(keyed_source(name, kind, article, names, raw))
+
+
+def keyed_source(name: str, kind: str, article: Article,
+                 names: ArticleNames | None = None, raw: str = "") -> Source:
+    """The source row keyed by a name, found or created, even one merged into another."""
     speaker = speaker_key(name, names or ArticleNames(article.body), kind, raw)
     key = local_key(article.id, speaker.key) if speaker.local else speaker.key[:200]
     source = db.session.scalar(select(Source).where(Source.key == key))
     if source is not None:
-        return merged_target(source)
+        return source
     try:
         with db.session.begin_nested():
             source = Source(key=key, name=speaker.name[:300] or name[:300], kind=kind,
@@ -151,7 +157,7 @@ def find_or_create_source(name: str, kind: str, article: Article,
             db.session.add(source)
     except IntegrityError:
         source = db.session.scalar(select(Source).where(Source.key == key))
-    return merged_target(source)
+    return source
 
 
 def merged_target(source: Source) -> Source:

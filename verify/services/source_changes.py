@@ -5,7 +5,7 @@ from sqlalchemy import select
 from verify.extensions import db
 from verify.models import Claim, Source, User
 from verify.services.history import record_event
-from verify.services.ingest import find_or_create_source, merged_target
+from verify.services.ingest import keyed_source, merged_target
 
 MAX_SPLIT = 500
 
@@ -60,13 +60,21 @@ def split_source(source_id: int, claim_ids: list[int], name: str, kind: str,
     claims = list(db.session.scalars(wanted.order_by(Claim.id)))
     if not claims:
         raise SourceChangeError("Tick the claims of this source that belong to someone else.")
-    target = find_or_create_source(name, kind, claims[0].article)
+    target = split_target(source, keyed_source(name, kind, claims[0].article))
     if target.id == source.id:
         raise SourceChangeError(
             f"“{name}” is this source itself; give the other speaker's full name."
         )
     note = f"Split from source “{source.name}” (#{source.id})."
     return target, move_claims(claims, target, user, note)
+
+
+def split_target(source: Source, named: Source) -> Source:
+    """The source a split moves claims to; one merged into `source` is taken apart again."""
+    if named.merged_into_id == source.id:
+        named.merged_into_id = None
+        return named
+    return merged_target(named)
 
 
 def merged_sources(source: Source) -> list[Source]:
