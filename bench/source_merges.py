@@ -109,8 +109,10 @@ def split_speakers(scorer, speakers: dict) -> list:
         if group is None:
             groups.append(group := [])
         group.append((name, gold, source_id))
-    return [g for g in groups
-            if len({f for f, _, _ in g}) > 1 and len({s for _, _, s in g}) > 1]
+    split = [g for g in groups
+             if len({f for f, _, _ in g}) > 1 and len({s for _, _, s in g}) > 1]
+    return [sorted({(f, gold, db.session.get(Source, s).key if s else None) for f, gold, s in g})
+            for g in split]
 
 
 def joined_sources() -> list[tuple[Source, dict]]:
