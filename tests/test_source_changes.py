@@ -40,6 +40,7 @@ def test_merge_moves_every_claim_and_records_it_in_each_claims_history(
     page = response.get_data(as_text=True)
     assert f"merged into “Brad Smith”: {len(moved)} claims moved" in page
     assert "John Smith (#" in page  # listed as merged into this source
+    assert "John Smith → Brad Smith by fact-checker-web" in page
     assert {claim.source_id for claim in db.session.scalars(
         select(Claim).where(Claim.id.in_(moved)))} == {brad}
     for claim_id in moved:

@@ -1,9 +1,10 @@
 """Fact-checkers merge two sources into one speaker, or split claims off to another."""
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from verify.extensions import db
-from verify.models import Claim, Source, User
+from verify.models import Claim, ClaimEvent, Source, User
 from verify.services.history import record_event
 from verify.services.ingest import keyed_source, merged_target
 
@@ -81,3 +82,17 @@ def merged_sources(source: Source) -> list[Source]:
     """The sources merged into this one, for its page."""
     query = select(Source).where(Source.merged_into_id == source.id).order_by(Source.id)
     return list(db.session.scalars(query.limit(100)))
+
+
+def source_history(source: Source, limit: int = 20) -> list[ClaimEvent]:
+    """The latest moves of claims into this source (merges, splits, corrections), newest first."""
+    query = (
+        select(ClaimEvent)
+        .join(Claim, ClaimEvent.claim_id == Claim.id)
+        .where(Claim.source_id == source.id, ClaimEvent.action == "correction")
+        .options(selectinload(ClaimEvent.user), selectinload(ClaimEvent.claim))
+        .order_by(ClaimEvent.created_at.desc(), ClaimEvent.id.desc())
+        .limit(limit * 10)
+    )
+    moves = [event for event in db.session.scalars(query) if "source" in (event.changes or {})]
+    return moves[:limit]

@@ -11,6 +11,7 @@ from verify.services.source_changes import (
     SourceChangeError,
     merge_sources,
     merged_sources,
+    source_history,
     split_source,
 )
 from verify.services.sources import source_claims, source_track_records
@@ -53,7 +54,7 @@ def show(source_id):
     merged_into = db.session.get(Source, source.merged_into_id) if source.merged_into_id else None
     return render_template(
         "sources/show.html", source=source, page=page, status=status, record=record,
-        merged_into=merged_into, merged=merged_sources(source),
+        merged_into=merged_into, merged=merged_sources(source), moves=source_history(source),
         merge_form=MergeSourceForm(), split_form=SplitSourceForm(),
     )
 
