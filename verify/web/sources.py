@@ -63,7 +63,7 @@ def show(source_id):
 @roles_required(*REVIEWERS)
 def merge(source_id):
     """Merge this source into another: every claim moves there, each change in its history."""
-    load_source(source_id)
+    name = load_source(source_id).name
     form = MergeSourceForm()
     if not form.validate_on_submit():
         flash_form_errors(form)
@@ -73,7 +73,7 @@ def merge(source_id):
     if done is None:
         return redirect(url_for("sources.show", source_id=source_id))
     target, moved = done
-    flash(f"Source {source_id} merged into “{target.name}”: {moved} claims moved.", "info")
+    flash(f"“{name}” (#{source_id}) merged into “{target.name}”: {moved} claims moved.", "info")
     return redirect(url_for("sources.show", source_id=target.id))
 
 
