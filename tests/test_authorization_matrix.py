@@ -45,6 +45,8 @@ RULES = {
     "queue.bulk": STAFF,
     "sources.index": STAFF,
     "sources.show": STAFF,
+    "sources.merge": REVIEWERS,
+    "sources.split": REVIEWERS,
     "review.review_article": STAFF,
     "review.claim_panel": STAFF,
     "review.save_review": REVIEWERS,

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from flask import request_started
+from sqlalchemy import func, select
 
 from tests.conftest import (
     PASSWORD,
@@ -16,6 +17,8 @@ from tests.conftest import (
     with_fresh_schema,
 )
 from verify import create_app
+from verify.extensions import db
+from verify.models import Source
 from verify.web import BLUEPRINTS
 
 SEED = 20261130
@@ -24,7 +27,8 @@ SKIPPED = {"auth.sign_out"}  # it ends the very session the test posts with
 CSRF_INPUT = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 FIELDS = ("status", "note", "evidence", "version", "text", "start", "source", "source_kind",
           "cue", "kind", "reason", "assignee", "title", "body", "url", "outlet", "author",
-          "username", "password", "role", "active", "action", "claim", "next", "remember_me")
+          "username", "password", "role", "active", "action", "claim", "next", "remember_me",
+          "target", "name")
 GARBAGE = ("", "\x00", "a\x00b", "-1", "0", "99999999999999999999", "²", "1e309", "NaN",
            "verified", "status:verified", "assign:1", "1:1", "https://example.org/x",
            "javascript:alert(1)", "ünïcödé 𝔘 ‮", "\ud800".encode("utf-8", "surrogatepass")
@@ -73,7 +77,8 @@ def test_no_form_post_gets_a_5xx(csrf_app):
     posted = client.post("/api/articles", json=SHORT_ARTICLE,
                          headers={"Authorization": "Bearer " + make_token("api", "admin")})
     article = posted.get_json()
-    ids = {"claim_id": article["claims"][0]["id"], "article_id": article["id"], "user_id": 1}
+    ids = {"claim_id": article["claims"][0]["id"], "article_id": article["id"], "user_id": 1,
+           "source_id": db.session.scalar(select(func.min(Source.id)))}
     rng = random.Random(SEED)
     routes = form_routes(csrf_app)
     assert {"review.save_review", "queue.bulk", "articles.new_article"} <= {

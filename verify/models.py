@@ -158,14 +158,24 @@ class Article(db.Model):
 
 
 class Source(db.Model):
+    """One speaker. A local source ("officials", "he") belongs to one article only."""
+
     __tablename__ = "sources"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(20))
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
+    # Set when a fact-checker merged this source into another: its key leads there.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
 
     claims: WriteOnlyMapped["Claim"] = relationship(back_populates="source")
+    article: Mapped["Article | None"] = relationship()
+
+    @property
+    def is_local(self) -> bool:
+        return self.article_id is not None
 
 
 class Claim(db.Model):

@@ -100,9 +100,9 @@ def clean_name(name: str) -> str:
     return " ".join((name or "").split())
 
 
-def source_named(name: str, kind: str) -> Source | None:
-    """The source a fact-checker typed; blank means nobody is named."""
-    return find_or_create_source(name, kind) if name else None
+def source_named(name: str, kind: str, article: Article) -> Source | None:
+    """The source a fact-checker typed for a claim of `article`; blank means nobody is named."""
+    return find_or_create_source(name, kind, article) if name else None
 
 
 def place_source(claim: Claim, source: Source | None, name: str) -> None:
@@ -126,7 +126,8 @@ def apply_fields(claim: Claim, fields: dict) -> None:
         apply_text(claim, fields["text"], fields.get("start", claim.start))
     name = clean_name(fields.get("source", ""))
     if "source" in fields and name != (claim.source_name or ""):
-        place_source(claim, source_named(name, fields.get("source_kind") or "person"), name)
+        kind = fields.get("source_kind") or "person"
+        place_source(claim, source_named(name, kind, claim.article), name)
     if "kind" in fields:
         claim.kind = fields["kind"]
     if "cue" in fields and fields["cue"] != claim.cue:
@@ -149,7 +150,7 @@ def correct_claim(claim: Claim, fields: dict, user: User, expected_version: int)
 def add_manual_claim(article: Article, fields: dict, user: User) -> Claim:
     """Add a claim the extractor missed, from text the fact-checker selected."""
     name = clean_name(fields.get("source", ""))
-    source = source_named(name, fields.get("source_kind") or "person")
+    source = source_named(name, fields.get("source_kind") or "person", article)
     # Nothing may be flushed before the claim is whole: its columns are not nullable.
     with db.session.no_autoflush:
         claim = create_claim(article, user, "Added by hand.", text="", start=0, end=0, cue="",

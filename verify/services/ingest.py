@@ -10,7 +10,8 @@ from sqlalchemy.exc import IntegrityError
 
 from verify.dates import to_naive_utc
 from verify.extensions import db
-from verify.extraction import ExtractedClaim, ExtractionTimeout, extract_claims, source_key
+from verify.extraction import ExtractedClaim, ExtractionTimeout, extract_claims
+from verify.extraction.speakers import ArticleNames, speaker_key
 from verify.models import Article, Claim, Source
 from verify.services.history import create_claim
 
@@ -72,8 +73,11 @@ def ingest_article(fields: dict, max_bytes: int, timeout: float) -> IngestResult
     try:
         with db.session.begin_nested():
             db.session.add(article)
+            db.session.flush()  # local sources are keyed by the article's id
+            names = ArticleNames(body, ((found.source, source_text(body, found) or "")
+                                        for found in extracted if found.source))
             for found in extracted:
-                add_claim(article, found)
+                add_claim(article, found, names)
     except IntegrityError:
         # Another request stored the same article first.
         return IngestResult(find_article_by_hash(digest), created=False)
@@ -92,12 +96,12 @@ def extract_within(body: str, timeout: float) -> list[ExtractedClaim]:
         ) from exc
 
 
-def add_claim(article: Article, found: ExtractedClaim) -> Claim:
+def add_claim(article: Article, found: ExtractedClaim, names: ArticleNames) -> Claim:
     """Add one extracted claim with its first history event."""
     return create_claim(
         article,
         event_note=found.note,
-        source=source_for(found),
+        source=source_for(found, article, names),
         text=found.text,
         start=found.start,
         end=found.end,
@@ -119,23 +123,45 @@ def source_text(body: str, found: ExtractedClaim) -> str | None:
     return body[found.source_start : found.source_end][:300]
 
 
-def source_for(found: ExtractedClaim) -> Source | None:
+def source_for(found: ExtractedClaim, article: Article, names: ArticleNames) -> Source | None:
     """The one Source row for whoever stands behind an extracted claim."""
     if not found.source:
         return None
-    return find_or_create_source(found.source, found.source_kind)
+    raw = source_text(article.body, found) or ""
+    return find_or_create_source(found.source, found.source_kind, article, names, raw)
 
 
-def find_or_create_source(name: str, kind: str) -> Source:
-    """Find the source a name refers to, or create it with that kind."""
-    key = source_key(name)[:200] or name.lower()[:200]
+def local_key(article_id: int, key: str) -> str:
+    """The key of a source that never joins another article's: "@<article id>:<words>"."""
+    return f"@{article_id}:{key}"[:200]
+
+
+def find_or_create_source(name: str, kind: str, article: Article,
+                          names: ArticleNames | None = None, raw: str = "") -> Source:
+    """Find the source a name in an article refers to, or create it with that kind."""
+    return merged_target(keyed_source(name, kind, article, names, raw))
+
+
+def keyed_source(name: str, kind: str, article: Article,
+                 names: ArticleNames | None = None, raw: str = "") -> Source:
+    """The source row keyed by a name, found or created, even one merged into another."""
+    speaker = speaker_key(name, names or ArticleNames(article.body), kind, raw)
+    key = local_key(article.id, speaker.key) if speaker.local else speaker.key[:200]
     source = db.session.scalar(select(Source).where(Source.key == key))
     if source is not None:
         return source
     try:
         with db.session.begin_nested():
-            source = Source(key=key, name=name[:300], kind=kind)
+            source = Source(key=key, name=speaker.name[:300] or name[:300], kind=kind,
+                            article_id=article.id if speaker.local else None)
             db.session.add(source)
     except IntegrityError:
         source = db.session.scalar(select(Source).where(Source.key == key))
     return source
+
+
+def merged_target(source: Source) -> Source:
+    """The source a merged one now stands for (merges keep chains one step long)."""
+    if source.merged_into_id is None:
+        return source
+    return db.session.get(Source, source.merged_into_id) or source

@@ -248,3 +248,26 @@ class BulkForm(CheckedForm):
                 raise ValueError(f"A ticked claim must read id:version, not {value[:40]!r}.")
             selected[claim_id] = version
         return selected
+
+
+class MergeSourceForm(CheckedForm):
+    target = IntegerField("Merge into source number",
+                          validators=[InputRequired(), NumberRange(min=1, max=MAX_ID)])
+    submit = SubmitField("Merge this source into it")
+
+
+class SplitSourceForm(CheckedForm):
+    """Move the ticked claims (boxes named "claim") to another speaker."""
+
+    name = StringField("Full name of their speaker", validators=[DataRequired(), Length(max=300)])
+    kind = SelectField("Kind of source", choices=labelled(SOURCE_KINDS), default="person")
+    submit = SubmitField("Move the ticked claims")
+
+    @staticmethod
+    def ticked(values: list[str]) -> list[int]:
+        """The ticked claim ids; ValueError names a box that is not one."""
+        ids = [parse_id(value) for value in values[:500]]
+        if None in ids:
+            raise ValueError("A ticked claim must be a claim number.")
+        return ids
+
