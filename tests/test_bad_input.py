@@ -157,3 +157,12 @@ def test_nul_in_an_uploaded_article_is_a_form_error(sign_in):
                               content_type="multipart/form-data")
     assert response.status_code == 200 and "looks binary" in response.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count(Article.id))) == 0
+
+
+@pytest.mark.parametrize("article_id", ["99999999999999999999", "2147483648", "0"])
+def test_an_article_filter_out_of_range_is_dropped(sign_in, article, article_id):
+    client = sign_in("admin")
+    response = client.get("/queue", query_string={"article": article_id, "status": "all"})
+    assert response.status_code == 200
+    assert article["claims"][0]["text"] in response.get_data(as_text=True)
+    assert client.get("/my-claims", query_string={"article": article_id}).status_code == 200

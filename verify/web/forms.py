@@ -193,7 +193,7 @@ class QueueFilterForm(CheckedForm):
         "Status", choices=[SelectChoice("all", "Any status"), *labelled(STATUSES)],
         default="unverified",
     )
-    article = IntegerField("Article id", validators=[Optional()])
+    article = IntegerField("Article id", validators=[Optional(), NumberRange(min=1, max=MAX_ID)])
     outlet = StringField("Outlet", validators=[Optional()])
     source = StringField("Source", validators=[Optional()])
     assignee = SelectField(
