@@ -166,3 +166,13 @@ def test_an_article_filter_out_of_range_is_dropped(sign_in, article, article_id)
     assert response.status_code == 200
     assert article["claims"][0]["text"] in response.get_data(as_text=True)
     assert client.get("/my-claims", query_string={"article": article_id}).status_code == 200
+
+
+def test_more_ticked_claims_than_one_query_takes_is_400(sign_in, article):
+    claim = article["claims"][0]
+    boxes = [f"{claim['id']}:{claim['version']}"] + [f"{n}:1" for n in range(10**6, 10**6 + 70000)]
+    client = sign_in()
+    response = client.post("/queue/bulk", data={"action": "status:verified", "claim": boxes})
+    assert response.status_code == 400
+    assert "at most" in response.get_data(as_text=True)
+    assert api_claim(client, claim["id"])["status"] == "unverified"
