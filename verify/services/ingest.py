@@ -23,6 +23,11 @@ class ExtractionFailed(Exception):
     """Extraction raised; nothing of the article was stored."""
 
 
+# Long transcripts hold a few hundred claims; storing each costs rows and time, so an
+# article is answered within seconds only if its claims are bounded too.
+MAX_CLAIMS_PER_ARTICLE = 1500
+
+
 @dataclass
 class IngestResult:
     article: Article
@@ -65,6 +70,11 @@ def ingest_article(fields: dict, max_bytes: int, timeout: float) -> IngestResult
     if existing is not None:
         return IngestResult(existing, created=False)
     extracted = extract_within(body, timeout)
+    if len(extracted) > MAX_CLAIMS_PER_ARTICLE:
+        raise ExtractionFailed(
+            f"The article holds {len(extracted)} claims, more than the "
+            f"{MAX_CLAIMS_PER_ARTICLE} one article may have; split it."
+        )
     article = Article(
         **{**fields, "published_at": to_naive_utc(fields.get("published_at"))},
         content_hash=digest,
@@ -72,8 +82,10 @@ def ingest_article(fields: dict, max_bytes: int, timeout: float) -> IngestResult
     try:
         with db.session.begin_nested():
             db.session.add(article)
-            for found in extracted:
-                add_claim(article, found)
+            sources = sources_for(extracted)
+            with db.session.no_autoflush:
+                for found in extracted:
+                    add_claim(article, found, sources.get(found.source))
     except IntegrityError:
         # Another request stored the same article first.
         return IngestResult(find_article_by_hash(digest), created=False)
@@ -92,12 +104,12 @@ def extract_within(body: str, timeout: float) -> list[ExtractedClaim]:
         ) from exc
 
 
-def add_claim(article: Article, found: ExtractedClaim) -> Claim:
-    """Add one extracted claim with its first history event."""
+def add_claim(article: Article, found: ExtractedClaim, source: Source | None) -> Claim:
+    """Add one extracted claim, said by `source`, with its first history event."""
     return create_claim(
         article,
         event_note=found.note,
-        source=source_for(found),
+        source=source,
         text=found.text,
         start=found.start,
         end=found.end,
@@ -119,11 +131,13 @@ def source_text(body: str, found: ExtractedClaim) -> str | None:
     return body[found.source_start : found.source_end][:300]
 
 
-def source_for(found: ExtractedClaim) -> Source | None:
-    """The one Source row for whoever stands behind an extracted claim."""
-    if not found.source:
-        return None
-    return find_or_create_source(found.source, found.source_kind)
+def sources_for(extracted: list[ExtractedClaim]) -> dict[str, Source]:
+    """The one Source row for each name behind the claims, each looked up once."""
+    sources = {}
+    for found in extracted:
+        if found.source and found.source not in sources:
+            sources[found.source] = find_or_create_source(found.source, found.source_kind)
+    return sources
 
 
 def find_or_create_source(name: str, kind: str) -> Source:
