@@ -185,3 +185,17 @@ def test_extraction_gets_only_what_reading_the_page_left(app):
     with app.app_context():
         assert ingest_limits(app.config, deadline)["timeout"] < 0.31
         assert ingest_limits(app.config)["timeout"] == app.config["EXTRACTION_TIMEOUT_SECONDS"]
+
+
+def test_decoding_a_pasted_form_counts_against_the_extraction_time_limit(app, sign_in):
+    # Two million newlines are 6 MB of %0A: about 0.4 s to decode, 0.08 s to extract.
+    app.config["EXTRACTION_TIMEOUT_SECONDS"] = 0.15
+    text = "The mayor said the bridge is closed.\n" + "\n" * 2_000_000
+    client = sign_in()
+    started = time.monotonic()
+    response = client.post("/articles/new", data={"title": "Paste", "body": text})
+    elapsed = time.monotonic() - started
+    assert response.status_code == 200
+    assert "longer than" in response.get_data(as_text=True)
+    assert db.session.scalar(select(func.count(Article.id))) == 0
+    assert elapsed < 2, f"answered in {elapsed:.2f} s"

@@ -55,9 +55,12 @@ def ingest_limits(config, deadline: float | None = None) -> dict:
     return {"max_bytes": config["MAX_ARTICLE_BYTES"], "timeout": timeout}
 
 
-def extraction_deadline(config) -> float:
-    """The time.monotonic() value by which a page must be read and its claims extracted."""
-    return time.monotonic() + config["EXTRACTION_TIMEOUT_SECONDS"]
+def extraction_deadline(config, started: float | None = None) -> float:
+    """The time.monotonic() value by which a page must be read and its claims extracted.
+
+    `started` is when the request's body arrived, so parsing the request counts too.
+    """
+    return (started or time.monotonic()) + config["EXTRACTION_TIMEOUT_SECONDS"]
 
 
 def ingest_article(fields: dict, max_bytes: int, timeout: float) -> IngestResult:
@@ -99,7 +102,7 @@ def extract_within(body: str, timeout: float) -> list[ExtractedClaim]:
         return extract_claims(body, deadline=time.monotonic() + timeout)
     except ExtractionTimeout as exc:
         raise ExtractionFailed(
-            f"Extraction took longer than {timeout:g} s; split the article or raise "
+            f"Extraction took longer than {timeout:.1f} s; split the article or raise "
             "EXTRACTION_TIMEOUT_SECONDS."
         ) from exc
 
