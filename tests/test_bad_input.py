@@ -176,3 +176,22 @@ def test_more_ticked_claims_than_one_query_takes_is_400(sign_in, article):
     assert response.status_code == 400
     assert "at most" in response.get_data(as_text=True)
     assert api_claim(client, claim["id"])["status"] == "unverified"
+
+
+@pytest.mark.parametrize("assignee", ["99999999999999999999", "2147483648", "-1"])
+def test_an_assignee_out_of_the_id_range_is_refused(sign_in, article, assignee):
+    client = sign_in("editor")
+    claim = article["claims"][0]
+    one = client.post(f"/claims/{claim['id']}/assign", data={"assign-assignee": assignee})
+    every = client.post(f"/review/articles/{article['id']}/assign",
+                        data={"assign-article-assignee": assignee})
+    assert (one.status_code, every.status_code) == (302, 302)
+    assert api_claim(client, claim["id"])["version"] == claim["version"]
+
+
+@pytest.mark.parametrize("assignee", ["99999999999999999999", "2147483648", "²"])
+def test_a_bulk_assignee_out_of_the_id_range_is_400(sign_in, article, assignee):
+    claim = article["claims"][0]
+    response = sign_in("editor").post("/queue/bulk", data={
+        "action": f"assign:{assignee}", "claim": [f"{claim['id']}:{claim['version']}"]})
+    assert response.status_code == 400
