@@ -1,6 +1,7 @@
 """Input no database can store or no parser can read is a 4xx naming it, never a 500."""
 
 import io
+import time
 
 import pytest
 
@@ -128,6 +129,10 @@ def test_evidence_is_bounded_the_same_on_the_api_and_the_form(client, sign_in, a
     lines = "\n".join(f"https://example.org/{n}" for n in range(80_000))
     form = sign_in().post(f"/claims/{claim['id']}/review",
                           data=review_data(claim, "verified", evidence=lines))
+    assert form.status_code == 413  # a form past 1 MB is refused before it is decoded
+    lines = "\n".join(f"https://example.org/{n}" for n in range(51))
+    form = client.post(f"/claims/{claim['id']}/review",
+                          data=review_data(claim, "verified", evidence=lines))
     assert form.status_code == 422
     long_url = "https://example.org/" + "a" * 2100
     form = sign_in("admin").post(f"/claims/{claim['id']}/review",
@@ -157,3 +162,58 @@ def test_nul_in_an_uploaded_article_is_a_form_error(sign_in):
                               content_type="multipart/form-data")
     assert response.status_code == 200 and "looks binary" in response.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count(Article.id))) == 0
+
+
+@pytest.mark.parametrize("article_id", ["99999999999999999999", "2147483648", "0"])
+def test_an_article_filter_out_of_range_is_dropped(sign_in, article, article_id):
+    client = sign_in("admin")
+    response = client.get("/queue", query_string={"article": article_id, "status": "all"})
+    assert response.status_code == 200
+    assert article["claims"][0]["text"] in response.get_data(as_text=True)
+    assert client.get("/my-claims", query_string={"article": article_id}).status_code == 200
+
+
+def test_more_ticked_claims_than_one_query_takes_is_400(sign_in, article):
+    claim = article["claims"][0]
+    boxes = [f"{claim['id']}:{claim['version']}"] + [f"{n}:1" for n in range(10**6, 10**6 + 2000)]
+    client = sign_in()
+    response = client.post("/queue/bulk", data={"action": "status:verified", "claim": boxes})
+    assert response.status_code == 400
+    assert "at most" in response.get_data(as_text=True)
+    assert api_claim(client, claim["id"])["status"] == "unverified"
+
+
+@pytest.mark.parametrize("assignee", ["99999999999999999999", "2147483648", "-1"])
+def test_an_assignee_out_of_the_id_range_is_refused(sign_in, article, assignee):
+    client = sign_in("editor")
+    claim = article["claims"][0]
+    one = client.post(f"/claims/{claim['id']}/assign", data={"assign-assignee": assignee})
+    every = client.post(f"/review/articles/{article['id']}/assign",
+                        data={"assign-article-assignee": assignee})
+    assert (one.status_code, every.status_code) == (302, 302)
+    assert api_claim(client, claim["id"])["version"] == claim["version"]
+
+
+@pytest.mark.parametrize("assignee", ["99999999999999999999", "2147483648", "²"])
+def test_a_bulk_assignee_out_of_the_id_range_is_400(sign_in, article, assignee):
+    claim = article["claims"][0]
+    response = sign_in("editor").post("/queue/bulk", data={
+        "action": f"assign:{assignee}", "claim": [f"{claim['id']}:{claim['version']}"]})
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/sign-in", "/claims/1/review", "/queue/bulk", "/articles/new"])
+def test_an_anonymous_body_past_a_megabyte_is_413_before_it_is_decoded(app, client, path):
+    # 8 MB of %0A took 1.5 s to decode, for anyone, on any route: CSRF reads every form.
+    app.config["WTF_CSRF_ENABLED"] = True
+    body = "username=a&password=" + "%0A" * 400_000
+    started = time.process_time()
+    response = client.post(path, data=body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 413
+    assert time.process_time() - started < 0.2
+
+
+def test_a_signed_in_article_post_may_be_large(sign_in):
+    text = "The mayor said the bridge is closed.\n\n" + "The river rose in the night. " * 40_000
+    response = sign_in().post("/articles/new", data={"title": "Large", "body": text})
+    assert response.status_code == 302

@@ -115,11 +115,11 @@ def test_a_write_refused_for_another_writer_is_run_again(client, auth_header, mo
     headers = auth_header()
     original, calls, begins = ingest.add_claim, [], []
 
-    def add_claim_once_refused(article, found, *rest):
+    def add_claim_once_refused(article, found, source):
         calls.append(found)
         if len(calls) == 1:
             raise OperationalError("INSERT INTO claims", {}, refusal)
-        return original(article, found, *rest)
+        return original(article, found, source)
 
     def record_begin(conn, cursor, statement, *args):
         if statement.startswith("BEGIN"):

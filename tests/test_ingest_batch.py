@@ -39,10 +39,10 @@ def troubled_ingest(app, monkeypatch):
             raise ExtractionTimeout("deadline passed")
         return original_extract(body, deadline=deadline)
 
-    def add_claim(article, found, *rest):
+    def add_claim(article, found, source):
         if BROKEN_MARKER in article.body:
             raise OperationalError("INSERT INTO claims", {}, Exception("disk I/O error"))
-        return original_add(article, found, *rest)
+        return original_add(article, found, source)
 
     monkeypatch.setattr(ingest, "extract_claims", extract)
     monkeypatch.setattr(ingest, "add_claim", add_claim)

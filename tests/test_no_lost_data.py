@@ -28,11 +28,11 @@ def test_a_database_error_mid_ingest_stores_nothing(client, auth_header, monkeyp
     headers = auth_header()
     original, calls = ingest.add_claim, []
 
-    def failing_add_claim(article, found):
+    def failing_add_claim(article, found, source):
         calls.append(found)
         if len(calls) == 2:
             raise OperationalError("INSERT INTO claims", {}, Exception("disk I/O error"))
-        return original(article, found)
+        return original(article, found, source)
 
     monkeypatch.setattr(ingest, "add_claim", failing_add_claim)
     response = client.post("/api/articles", json=SHORT_ARTICLE, headers=headers)
@@ -46,7 +46,7 @@ def test_the_article_can_be_posted_again_after_a_failure(client, auth_header, mo
                                                           production_errors):
     headers = auth_header()
 
-    def broken(article, found):
+    def broken(article, found, source):
         raise OperationalError("INSERT", {}, Exception("connection lost"))
 
     with monkeypatch.context() as patch:

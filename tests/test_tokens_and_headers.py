@@ -71,6 +71,18 @@ def test_pages_carry_security_headers(client):
     assert response.headers["X-Frame-Options"] == "DENY"
 
 
+def test_no_cache_keeps_what_a_signed_in_user_saw(client, sign_in, article, auth_header):
+    claim_page = f"/claims/{article['claims'][0]['id']}"
+    assert "Cache-Control" not in client.get(claim_page).headers
+    by_token = client.get(claim_page, headers=auth_header("editor"))
+    assert by_token.headers["Cache-Control"] == "private, no-store"
+    signed_in = sign_in("editor")
+    for path in (claim_page, "/", "/queue", f"/review/articles/{article['id']}"):
+        assert signed_in.get(path).headers["Cache-Control"] == "private, no-store", path
+    badge = signed_in.get(f"/badges/claims/{article['claims'][0]['id']}.svg")
+    assert badge.headers["Cache-Control"].startswith("public")
+
+
 def test_badges_may_be_framed_by_other_sites(client, article):
     response = client.get(f"/badges/claims/{article['claims'][0]['id']}.svg")
     assert "frame-ancestors *" in response.headers["Content-Security-Policy"]

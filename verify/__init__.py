@@ -10,7 +10,7 @@ from verify.cli import register_commands
 from verify.config import build_config, load_secret_key
 from verify.errors import register_error_handlers
 from verify.extensions import csrf, db, limiter, login, migrate
-from verify.input_guards import register_input_guards
+from verify.input_guards import register_input_guards, register_request_clock
 from verify.security import register_security
 from verify.web import register_web
 
@@ -27,6 +27,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_mapping(build_config(config))
     load_secret_key(app.config, app.instance_path, app.debug)
     app.url_map.converters["int"] = IdConverter
+    register_request_clock(app)
     register_extensions(app)
     register_security(app)
     register_input_guards(app)

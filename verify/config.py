@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 DEFAULT_DATABASE_URL = "sqlite:///verify.sqlite"
 DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 # Any body up to MAX_ARTICLE_BYTES is extracted or refused within two seconds.
-DEFAULT_EXTRACTION_TIMEOUT_SECONDS = 1.5
+DEFAULT_EXTRACTION_TIMEOUT_SECONDS = 1.6
 LOCAL_HOSTS = ["localhost", "127.0.0.1", "::1", "[::1]"]
 PROXY_HEADERS = ("for", "proto", "host", "port", "prefix")
 MISSING_SECRET_KEY = (

@@ -1,6 +1,6 @@
 """Response headers that keep pages safe in browsers, and cookie flags."""
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from verify.config import PROXY_HEADERS
@@ -22,6 +22,10 @@ def add_security_headers(response):
     headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     if current_app.config["SESSION_COOKIE_SECURE"]:
         headers.setdefault(*STRICT_TRANSPORT)
+    user = g.get("_login_user")  # set only when the response looked at who is asking
+    if user is not None and user.is_authenticated:
+        # What a signed-in user sees is theirs: no shared cache or back button keeps it.
+        headers.setdefault("Cache-Control", "private, no-store")
     if request.path.startswith(EMBEDDABLE_PREFIXES):
         headers.setdefault("Content-Security-Policy", EMBEDDABLE_POLICY)
     else:

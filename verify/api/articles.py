@@ -1,6 +1,6 @@
 """Articles in, claims out."""
 
-from flask import current_app, url_for
+from flask import current_app, g, url_for
 from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 
@@ -9,7 +9,13 @@ from verify.auth import roles_required
 from verify.extensions import db
 from verify.models import Article, article_with_claims
 from verify.schemas import ArticleInSchema, ArticleSchema, ArticleSummarySchema
-from verify.services.ingest import ArticleTooLarge, ExtractionFailed, ingest_article, ingest_limits
+from verify.services.ingest import (
+    ArticleTooLarge,
+    ExtractionFailed,
+    extraction_deadline,
+    ingest_article,
+    ingest_limits,
+)
 from verify.services.transactions import commit_with_retry
 
 blp = Blueprint("api_articles", __name__, url_prefix="/api/articles")
@@ -24,7 +30,7 @@ AUTH = {"security": [{"bearerAuth": []}]}
 @blp.alt_response(200, schema=ArticleSchema, description="The article was known")
 def create_article(fields):
     """Store an article and extract its claims"""
-    limits = ingest_limits(current_app.config)
+    limits = ingest_limits(current_app.config, extraction_deadline(current_app.config, g.started))
     try:
         result = commit_with_retry(lambda: ingest_article(fields, **limits))
     except ArticleTooLarge as exc:

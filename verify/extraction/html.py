@@ -57,7 +57,7 @@ class HtmlPage:
 def html_to_text(html: str, deadline: float | None = None) -> str:
     """Return the main text of an HTML page, or "" when it has none.
 
-    Raise ExtractionTimeout when the conversion ended past `deadline` (a time.monotonic()
+    Raise ExtractionTimeout when the conversion ended past `deadline` (a deadline.clock()
     value): the page's conversion and its extraction share one time limit.
     """
     return read_html_page(html, deadline).text

@@ -18,7 +18,7 @@ from verify.extraction.verification import attach_notes, is_verification
 
 def extract_claims(text: str, deadline: float | None = None) -> list[ExtractedClaim]:
     """Return the claims of a body, sorted by start; raise ExtractionTimeout past `deadline`."""
-    # `deadline` is a time.monotonic() value. Any other error is raised too: an article
+    # `deadline` is a deadline.clock() value. Any other error is raised too: an article
     # whose extraction failed must not be stored as if it had no claims.
     if not isinstance(text, str) or not text.strip():
         return []

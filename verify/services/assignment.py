@@ -4,6 +4,7 @@ from sqlalchemy import select
 
 from verify.extensions import db
 from verify.models import Claim, User
+from verify.schemas import MAX_ID
 from verify.services.history import record_event
 from verify.vocabulary import REVIEWERS as REVIEWER_ROLES
 
@@ -18,7 +19,7 @@ def find_assignee(user_id: int | None) -> User | None:
     """The reviewer a claim may be given to; None for nobody, ValueError for anyone else."""
     if not user_id:
         return None
-    user = db.session.get(User, user_id)
+    user = db.session.get(User, user_id) if 0 < user_id <= MAX_ID else None
     if user is None or not user.has_role(*REVIEWER_ROLES):
         raise ValueError(f"User {user_id} is not an active fact-checker or admin.")
     return user

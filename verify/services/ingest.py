@@ -2,7 +2,6 @@
 
 import hashlib
 import re
-import time
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -11,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from verify.dates import to_naive_utc
 from verify.extensions import db
 from verify.extraction import ExtractedClaim, ExtractionTimeout, extract_claims
+from verify.extraction.deadline import clock, deadline_after
 from verify.extraction.speakers import ArticleNames, speaker_key
 from verify.models import Article, Claim, Source
 from verify.services.history import create_claim
@@ -22,6 +22,11 @@ class ArticleTooLarge(Exception):
 
 class ExtractionFailed(Exception):
     """Extraction raised; nothing of the article was stored."""
+
+
+# Long transcripts hold a few hundred claims; storing each costs rows and time, so an
+# article is answered within seconds only if its claims are bounded too.
+MAX_CLAIMS_PER_ARTICLE = 1500
 
 
 @dataclass
@@ -47,13 +52,16 @@ def ingest_limits(config, deadline: float | None = None) -> dict:
     """
     timeout = config["EXTRACTION_TIMEOUT_SECONDS"]
     if deadline is not None:
-        timeout = max(0.0, deadline - time.monotonic())
+        timeout = max(0.0, deadline - clock())
     return {"max_bytes": config["MAX_ARTICLE_BYTES"], "timeout": timeout}
 
 
-def extraction_deadline(config) -> float:
-    """The time.monotonic() value by which a page must be read and its claims extracted."""
-    return time.monotonic() + config["EXTRACTION_TIMEOUT_SECONDS"]
+def extraction_deadline(config, started: float | None = None) -> float:
+    """The clock() value by which a page must be read and its claims extracted.
+
+    `started` is when the request's body arrived, so parsing the request counts too.
+    """
+    return (clock() if started is None else started) + config["EXTRACTION_TIMEOUT_SECONDS"]
 
 
 def ingest_article(fields: dict, max_bytes: int, timeout: float) -> IngestResult:
@@ -66,6 +74,11 @@ def ingest_article(fields: dict, max_bytes: int, timeout: float) -> IngestResult
     if existing is not None:
         return IngestResult(existing, created=False)
     extracted = extract_within(body, timeout)
+    if len(extracted) > MAX_CLAIMS_PER_ARTICLE:
+        raise ExtractionFailed(
+            f"The article holds {len(extracted)} claims, more than the "
+            f"{MAX_CLAIMS_PER_ARTICLE} one article may have; split it."
+        )
     article = Article(
         **{**fields, "published_at": to_naive_utc(fields.get("published_at"))},
         content_hash=digest,
@@ -76,8 +89,10 @@ def ingest_article(fields: dict, max_bytes: int, timeout: float) -> IngestResult
             db.session.flush()  # local sources are keyed by the article's id
             names = ArticleNames(body, ((found.source, source_text(body, found) or "")
                                         for found in extracted if found.source))
-            for found in extracted:
-                add_claim(article, found, names)
+            sources = sources_for(extracted, article, names)
+            with db.session.no_autoflush:
+                for found in extracted:
+                    add_claim(article, found, sources.get(mention(body, found)))
     except IntegrityError:
         # Another request stored the same article first.
         return IngestResult(find_article_by_hash(digest), created=False)
@@ -88,20 +103,20 @@ def extract_within(body: str, timeout: float) -> list[ExtractedClaim]:
     """Extract the claims, or raise ExtractionFailed past the time limit; nothing is written yet."""
     # Any other error is a bug: it is raised, and the request ends in a 500 with nothing stored.
     try:
-        return extract_claims(body, deadline=time.monotonic() + timeout)
+        return extract_claims(body, deadline=deadline_after(timeout))
     except ExtractionTimeout as exc:
         raise ExtractionFailed(
-            f"Extraction took longer than {timeout:g} s; split the article or raise "
+            f"Extraction took longer than {timeout:.1f} s; split the article or raise "
             "EXTRACTION_TIMEOUT_SECONDS."
         ) from exc
 
 
-def add_claim(article: Article, found: ExtractedClaim, names: ArticleNames) -> Claim:
-    """Add one extracted claim with its first history event."""
+def add_claim(article: Article, found: ExtractedClaim, source: Source | None) -> Claim:
+    """Add one extracted claim, said by `source`, with its first history event."""
     return create_claim(
         article,
         event_note=found.note,
-        source=source_for(found, article, names),
+        source=source,
         text=found.text,
         start=found.start,
         end=found.end,
@@ -123,12 +138,24 @@ def source_text(body: str, found: ExtractedClaim) -> str | None:
     return body[found.source_start : found.source_end][:300]
 
 
-def source_for(found: ExtractedClaim, article: Article, names: ArticleNames) -> Source | None:
-    """The one Source row for whoever stands behind an extracted claim."""
+def mention(body: str, found: ExtractedClaim) -> tuple[str, str, str] | None:
+    """How the article names a claim's source: (name, kind, words in the text), or None."""
     if not found.source:
         return None
-    raw = source_text(article.body, found) or ""
-    return find_or_create_source(found.source, found.source_kind, article, names, raw)
+    return found.source, found.source_kind, source_text(body, found) or ""
+
+
+def sources_for(
+    extracted: list[ExtractedClaim], article: Article, names: ArticleNames
+) -> dict[tuple, Source]:
+    """The one Source row behind each way the article names a speaker, each looked up once."""
+    sources = {}
+    for found in extracted:
+        named = mention(article.body, found)
+        if named and named not in sources:
+            name, kind, raw = named
+            sources[named] = find_or_create_source(name, kind, article, names, raw)
+    return sources
 
 
 def local_key(article_id: int, key: str) -> str:

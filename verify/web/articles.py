@@ -1,6 +1,6 @@
 """Adding an article from the workspace: paste it or upload a file."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, url_for
 
 from verify.auth import STAFF, roles_required
 from verify.schemas import ArticleInSchema
@@ -51,7 +51,7 @@ def new_article():
 
 def add_article_from(form: ArticleForm) -> IngestResult | None:
     """Store the form's article, or put on the form why it was not stored."""
-    deadline = extraction_deadline(current_app.config)
+    deadline = extraction_deadline(current_app.config, g.started)
     try:
         fields = article_fields(form, deadline)
         if fields is not None:

@@ -193,7 +193,7 @@ class QueueFilterForm(CheckedForm):
         "Status", choices=[SelectChoice("all", "Any status"), *labelled(STATUSES)],
         default="unverified",
     )
-    article = IntegerField("Article id", validators=[Optional()])
+    article = IntegerField("Article id", validators=[Optional(), NumberRange(min=1, max=MAX_ID)])
     outlet = StringField("Outlet", validators=[Optional()])
     source = StringField("Source", validators=[Optional()])
     assignee = SelectField(
@@ -234,6 +234,9 @@ class UserForm(CheckedForm):
 class BulkForm(CheckedForm):
     """An action on the claims ticked in the queue; each box carries "id:version"."""
 
+    # Far more than a queue page shows, far fewer than a database takes in one query.
+    MAX_TICKED = 1000
+
     action = SelectField("With the selected claims", validate_choice=False,
                          validators=[DataRequired()])
     submit = SubmitField("Apply")
@@ -241,6 +244,8 @@ class BulkForm(CheckedForm):
     @staticmethod
     def selected(values: list[str]) -> dict[int, int]:
         """Map claim id to the version the user saw; ValueError names a malformed box."""
+        if len(values) > BulkForm.MAX_TICKED:
+            raise ValueError(f"Tick at most {BulkForm.MAX_TICKED} claims at once.")
         selected = {}
         for value in values:
             claim_id, _, version = (parse_id(part) for part in value.partition(":"))

@@ -85,7 +85,7 @@ def bulk():
     kind, _, value = form.action.data.partition(":")
     if kind == "status" and value in STATUSES:
         bulk_status(selected, value)
-    elif kind == "assign" and value.isdigit():
+    elif kind == "assign" and value.isascii() and value.isdigit():
         bulk_assign(selected, int(value))
     else:
         abort(400, description=f"Unknown action {form.action.data!r}.")
