@@ -1,0 +1,53 @@
+"""Wire copy: acts are not statements, and what follows a cue decides it."""
+
+import json
+
+import pytest
+
+from verify.extraction import extract_claims
+
+ACTS = (
+    "Many senators opposed the programme from the start.\n"
+    "The governor ordered a review of the prison contracts.\n"
+    "The council voted 7 to 2 on Tuesday to keep the library open.\n"
+    "Lawmakers passed a $2 billion budget late last year.\n"
+    "Ms. Ortiz declined to comment on the lawsuit.\n"
+    "The lawyer asked the mayor whether he had read the report.\n"
+    "The mayor plans to run for a third term.\n"
+)
+
+
+@pytest.mark.parametrize("line", ACTS.splitlines())
+def test_acts_are_not_claims(line):
+    assert extract_claims(line) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Many senators opposed that the programme be cut.", "senators"),
+        ("The governor declared that the drought was over.", "governor"),
+        ("Ms. Ortiz wrote that the contract had never been signed.", "Ortiz"),
+    ],
+)
+def test_acts_with_a_that_clause_stay_claims(text, source):
+    claims = extract_claims(text)
+    assert len(claims) == 1
+    assert source in claims[0].source
+
+
+def test_claims_extract_leaves_acts_out(runner, tmp_path):
+    path = tmp_path / "acts.txt"
+    path.write_text(ACTS + "The budget is balanced, the treasurer said.\n", encoding="utf-8")
+    result = runner.invoke(args=["claims", "extract", str(path)])
+    assert result.exit_code == 0
+    claims = json.loads(result.stdout.strip())["claims"]
+    assert [c["source"] for c in claims] == ["treasurer"]
+
+
+def test_api_leaves_acts_out(client, auth_header):
+    body = ACTS + "The budget is balanced, the treasurer said.\n"
+    article = {"title": "Budget week", "body": body}
+    response = client.post("/api/articles", json=article, headers=auth_header())
+    assert response.status_code == 201
+    assert [c["source"] for c in response.get_json()["claims"]] == ["treasurer"]
