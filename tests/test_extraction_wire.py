@@ -51,3 +51,30 @@ def test_api_leaves_acts_out(client, auth_header):
     response = client.post("/api/articles", json=article, headers=auth_header())
     assert response.status_code == 201
     assert [c["source"] for c in response.get_json()["claims"]] == ["treasurer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun_claim", "source"),
+    [
+        (
+            "Tom Reed toured the port of Guiyang. He said output would double by spring.",
+            "output would double",
+            "Tom Reed",
+        ),
+        (
+            "Mayor Tom Reed spoke after the flood.\n"
+            "The water reached Harbour Street. He said the pumps would run all night.",
+            "the pumps would run",
+            "Tom Reed",
+        ),
+        (
+            "Anna Berg, the union's chair, said pay talks had stalled.\n"
+            "Talks with Northern Rail resumed on Monday. She said a deal was close.",
+            "a deal was close",
+            "Anna Berg",
+        ),
+    ],
+)
+def test_pronouns_resolve_to_people_not_places(text, pronoun_claim, source):
+    claims = [c for c in extract_claims(text) if pronoun_claim in c.text]
+    assert [c.source for c in claims] == [source]

@@ -21,6 +21,7 @@ from verify.extraction.lexicon import (
     TITLE_PREFIXES,
     TITLES,
 )
+from verify.extraction.pronouns import known_person, name_runs, names_a_thing
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "it", "its", "their", "who", "which", "that"}
@@ -38,7 +39,6 @@ ANONYMITY = re.compile(
     r"not\s+authori[sz]ed\s+to\s+(?:speak|comment|discuss))\b",
     re.IGNORECASE,
 )
-PERSON_NAME = re.compile(r"[A-Z][\w.'’-]*+(?:\s++[A-Z][\w.'’-]*+)+")
 
 
 def resolve_sources(text: str, claims: list[Candidate], deadline: float | None = None) -> None:
@@ -59,7 +59,7 @@ def _resolve(raw: str, text: str, claim: Candidate, history: list) -> tuple[str,
     """Return (name, kind) for the words `raw` that name the source."""
     lowered = raw.lower()
     if lowered in PERSON_PRONOUNS:
-        return _nearest_person(text, claim.source_start) or _latest(
+        return _nearest_person(text, claim.source_start, history) or _latest(
             history, ("person", "official"), raw
         )
     if lowered in {"who", "which", "that"}:
@@ -82,13 +82,14 @@ def _latest(history: list, kinds: tuple | None, raw: str) -> tuple[str, str]:
     return raw, "unattributed" if raw.lower() in GROUP_PRONOUNS else source_kind(raw)
 
 
-def _nearest_person(text: str, pos: int) -> tuple[str, str] | None:
+def _nearest_person(text: str, pos: int, history: list) -> tuple[str, str] | None:
     """Return the last person's name written shortly before `pos`."""
-    window = text[max(0, pos - 400) : pos]
-    for match in reversed(list(PERSON_NAME.finditer(window))):
-        tokens = clean_name(match.group()).split()
-        if len(tokens) >= 2 and _is_person_name(tokens):
-            return " ".join(tokens), source_kind(match.group())
+    runs = name_runs(text[max(0, pos - 400) : pos])
+    known = known_person(runs, history)
+    for run in [known] if known else runs:
+        tokens = clean_name(" ".join(run)).split()
+        if len(tokens) >= 2 and _is_person_name(tokens) and not names_a_thing(tokens):
+            return " ".join(tokens), source_kind(" ".join(run))
     return None
 
 

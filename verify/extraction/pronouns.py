@@ -1,0 +1,52 @@
+"""Who "he" or "she" is: capitalised runs before the pronoun that can name a person."""
+
+import re
+
+from verify.extraction.lexicon import TITLES
+
+CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’-]*+(?:\s++[A-Z][\w.'’-]*+)+")
+# Heads of capitalised runs that name places, programmes, events or things, not people.
+THING_HEADS = set(
+    """
+island islands street avenue road square bridge tower park river lake bay mountain
+mountains valley coast beach security act bill law program programme plan fund
+recession war crisis day week month year hotel hall airport station church party
+cup games olympics league series summit conference festival award awards prize
+mac fail paulo city county state states republic kingdom union province district
+""".split()
+)
+
+
+def name_runs(window: str) -> list[list[str]]:
+    """Return the capitalised runs of `window`, split at sentence ends, last first."""
+    runs = []
+    for match in CAPITALISED_RUN.finditer(window):
+        run: list[str] = []
+        for token in match.group().split():
+            run.append(token)
+            if _ends_sentence(token):
+                runs.append(run)
+                run = []
+        runs.append(run)
+    return [run for run in reversed(runs) if len(run) >= 2]
+
+
+def _ends_sentence(token: str) -> bool:
+    """Tell whether a token closes a sentence ("Guiyang."), not an initial or a title."""
+    bare = token.rstrip(".")
+    return token.endswith(".") and len(bare) > 2 and bare.lower() not in TITLES and "." not in bare
+
+
+def names_a_thing(tokens: list[str]) -> bool:
+    """Tell whether a capitalised run ends in a place or thing word."""
+    head = tokens[-1].lower().rstrip(".,").removesuffix("'s").removesuffix("’s")
+    return head in THING_HEADS
+
+
+def known_person(runs: list[list[str]], history: list[tuple[str, str]]) -> list[str] | None:
+    """Return the latest run whose last word is the surname of an earlier person source."""
+    surnames = {name.split()[-1] for name, kind in history if kind in ("person", "official")}
+    for run in runs:
+        if run[-1].rstrip(".,") in surnames:
+            return run
+    return None
