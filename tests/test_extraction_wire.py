@@ -78,3 +78,19 @@ def test_api_leaves_acts_out(client, auth_header):
 def test_pronouns_resolve_to_people_not_places(text, pronoun_claim, source):
     claims = [c for c in extract_claims(text) if pronoun_claim in c.text]
     assert [c.source for c in claims] == [source]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ministry did not say why the border post was closed.",
+        "Police would not say whether anyone had been arrested.",
+        "No one knows how many boats left the harbour that night.",
+        "No group claimed responsibility for the fire at the depot.",
+        "Residents don't know when the water will be safe to drink.",
+        "The plan was endorsed by the harbour board on Friday.",
+    ],
+)
+def test_negated_withheld_and_passive_speech_is_not_a_claim(line):
+    assert extract_claims(line) == []
+

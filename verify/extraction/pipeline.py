@@ -2,6 +2,7 @@
 
 import bisect
 
+from verify.extraction.assertive import asserts
 from verify.extraction.candidate import Candidate
 from verify.extraction.context import context_quotes
 from verify.extraction.deadline import check_deadline
@@ -55,6 +56,7 @@ def _candidates(text: str, deadline: float | None) -> list[Candidate]:
     check_deadline(deadline)
     claims += context_quotes(text, spans, claims, [s for s, _, _ in units], deadline)
     claims = _deduplicate(text, sorted(claims, key=lambda c: (c.start, c.end)))
+    claims = [c for c in claims if asserts(text, c)]
     resolve_sources(text, claims, deadline)
     starts = [s for s, _ in body]
     paragraph_of = {c.start: _paragraph_index(starts, c.start) for c in claims}
