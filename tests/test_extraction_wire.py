@@ -94,3 +94,38 @@ def test_pronouns_resolve_to_people_not_places(text, pronoun_claim, source):
 def test_negated_withheld_and_passive_speech_is_not_a_claim(line):
     assert extract_claims(line) == []
 
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "source"),
+    [
+        (
+            "President Maria Lind opened the new bridge on Monday.\n"
+            "The president said the tolls would be scrapped next year.",
+            "the tolls would be scrapped",
+            "Maria Lind",
+        ),
+        (
+            "The budget was defended by Peter Holm, an Ohio Democrat, in a long speech.\n"
+            "Trade fell sharply in the spring. The Democrat said the cuts were fair.",
+            "the cuts were fair",
+            "Peter Holm",
+        ),
+        (
+            "The speech was given by Senator Peter Holm, an Ohio Democrat.\n"
+            "He said the cuts were fair.",
+            "the cuts were fair",
+            "Peter Holm",
+        ),
+        (
+            "Ravi Patel ran the port for ten years. Patel built two new docks, and Patel"
+            " hired 300 workers. When Patel left, the docks were full.\n"
+            "The former director said the port would need a third dock.",
+            "a third dock",
+            "Ravi Patel",
+        ),
+    ],
+)
+def test_descriptions_and_pronouns_resolve_to_the_named_person(text, claim, source):
+    claims = [c for c in extract_claims(text) if claim in c.text]
+    assert [c.source for c in claims] == [source]

@@ -5,7 +5,8 @@ import re
 from verify.extraction.lexicon import TITLES
 
 CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’-]*+(?:\s++[A-Z][\w.'’-]*+)+")
-# Heads of capitalised runs that name places, programmes, events or things, not people.
+# Heads of capitalised runs that name places, programmes, events, things or parties
+# ("an Ohio Democrat"), not people.
 THING_HEADS = set(
     """
 island islands street avenue road square bridge tower park river lake bay mountain
@@ -13,6 +14,16 @@ mountains valley coast beach security act bill law program programme plan fund
 recession war crisis day week month year hotel hall airport station church party
 cup games olympics league series summit conference festival award awards prize
 mac fail paulo city county state states republic kingdom union province district
+democrat democrats republican republicans independent
+""".split()
+)
+
+# Capitalised sentence openers that are not part of a name: "When Trump", "In Ohio".
+OPENERS = set(
+    """
+when but and as after before if while in on at for with from by since though although
+so then yet because once until unless where whereas meanwhile however still also
+the a an this that these those his her their its our my
 """.split()
 )
 
@@ -28,7 +39,16 @@ def name_runs(window: str) -> list[list[str]]:
                 runs.append(run)
                 run = []
         runs.append(run)
+    runs = [last_sentence(run) for run in runs if run]
     return [run for run in reversed(runs) if len(run) >= 2]
+
+
+def last_sentence(tokens: list[str]) -> list[str]:
+    """Return the tokens after the last sentence end, without a leading "When" or "But"."""
+    cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if _ends_sentence(t)), default=0)
+    while cut < len(tokens) - 1 and tokens[cut].lower() in OPENERS:
+        cut += 1
+    return tokens[cut:]
 
 
 def _ends_sentence(token: str) -> bool:

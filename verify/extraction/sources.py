@@ -22,6 +22,7 @@ from verify.extraction.lexicon import (
     TITLES,
 )
 from verify.extraction.pronouns import known_person, name_runs, names_a_thing
+from verify.extraction.roles import described_person
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "it", "its", "their", "who", "which", "that"}
@@ -66,6 +67,9 @@ def _resolve(raw: str, text: str, claim: Candidate, history: list) -> tuple[str,
         return _relative_antecedent(text, claim.source_start) or _latest(history, None, raw)
     if lowered in GROUP_PRONOUNS or _head(lowered) in DOCUMENT_NOUNS:
         return _latest(history, ("official", "media", "social_media"), raw)
+    described = described_person(text, raw, claim.source_start, _is_person_name)
+    if described:
+        return described, source_kind(raw)
     name = clean_name(raw)
     if name.lower() in TITLES:
         return _titled_person(text, name) or name, source_kind(raw)
