@@ -129,3 +129,29 @@ def test_negated_withheld_and_passive_speech_is_not_a_claim(line):
 def test_descriptions_and_pronouns_resolve_to_the_named_person(text, claim, source):
     claims = [c for c in extract_claims(text) if claim in c.text]
     assert [c.source for c in claims] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "source"),
+    [
+        (
+            "The vote was delayed by rebel councillors who said the plan would close three"
+            " schools.",
+            "the plan would close three schools",
+            "rebel councillors",
+        ),
+        (
+            "The talks ended on Friday, with Norway saying the deal was dead.",
+            "the deal was dead",
+            "Norway",
+        ),
+        (
+            "The town passed a bylaw that the Green Party said could cost 40 jobs.",
+            "could cost 40 jobs",
+            "Green Party",
+        ),
+    ],
+)
+def test_attributions_inside_clauses_are_found(text, claim, source):
+    claims = [c for c in extract_claims(text) if claim in c.text]
+    assert [c.source for c in claims] == [source]
