@@ -155,3 +155,34 @@ def test_descriptions_and_pronouns_resolve_to_the_named_person(text, claim, sour
 def test_attributions_inside_clauses_are_found(text, claim, source):
     claims = [c for c in extract_claims(text) if claim in c.text]
     assert [c.source for c in claims] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Acme Corp. on Thursday said its profit fell 10 percent.", "Acme Corp."),
+        ("The company last year said its profit would fall.", "company"),
+        (
+            "One of the bill's authors, Republican Sen. Tim Wood, said the law would take"
+            " effect in May.",
+            "Tim Wood",
+        ),
+        ("A spokeswoman, Lena Berg, said the plant was closed.", "Lena Berg"),
+        ("Smith, a spokesman for the agency, said the plant was closed.", "Smith"),
+    ],
+)
+def test_source_names_drop_time_phrases_and_keep_appositive_names(text, source):
+    assert [c.source for c in extract_claims(text)] == [source]
+
+
+def test_claims_extract_names_the_speaker_not_the_description(runner, tmp_path):
+    path = tmp_path / "names.txt"
+    path.write_text(
+        "The city's mayor, Ana Ruiz, said the bridge was safe.\n"
+        "The mayor said the tolls would stay.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(args=["claims", "extract", str(path)])
+    assert result.exit_code == 0
+    claims = json.loads(result.stdout.strip())["claims"]
+    assert [c["source"] for c in claims] == ["Ana Ruiz", "Ana Ruiz"]

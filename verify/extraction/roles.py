@@ -14,8 +14,16 @@ councillor councilman councilwoman attorney lawyer economist analyst founder own
 """.split()
 )
 DEFINITE = re.compile(r"(?:[Tt]he|[Tt]his)\s+")
-NAME = r"((?:[A-Z][\w.'’-]*+ ++){0,2}[A-Z][\w.'’-]*+)"
+NAME = r"((?:[A-Z][\w.'’-]{0,30}+ ++){0,2}[A-Z][\w.'’-]{0,30}+)"
 LOOK_BACK = 3000
+# A time phrase after a source is not part of its name: "Acme on Thursday", "Lee last year".
+TIME_TAIL = re.compile(
+    r"(?:,?\s++(?:on|early|late|earlier|later|last|this|next)\b)?(?:\s++(?:"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|week|month|year|"
+    r"night|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"))++\s*+$"
+)
 CAPITALISED = re.compile(r"[A-Z][\w'’-]*+")
 
 
@@ -31,7 +39,8 @@ def described_person(text: str, raw: str, pos: int, is_person) -> str | None:
     role = re.escape(words[-1].strip(".,"))
     titled = rf"(?i:\b{role})\s++{NAME}"
     appositive = rf"{NAME},\s++(?:a|an|the)\s++[^,.;]{{0,40}}?\b(?i:{role})\b"
-    for pattern in (titled, appositive):
+    named_after = rf"(?i:\b{role}),\s++{NAME},"
+    for pattern in (titled, named_after, appositive):
         for match in reversed(list(re.finditer(pattern, before))):
             tokens = last_sentence(match.group(1).split())
             if len(tokens) >= 2 and is_person(tokens):
@@ -49,3 +58,22 @@ def _protagonist(before: str, is_person) -> str | None:
         if len(tokens) >= 2 and counts[surname] > best_count and is_person(tokens):
             best, best_count = " ".join(tokens[:-1] + [surname]), counts[surname]
     return best
+
+
+def without_time(name: str) -> str:
+    """Drop a trailing time phrase from a source name ("Acme on Thursday" -> "Acme")."""
+    match = TIME_TAIL.search(name)
+    return name[: match.start()] if match and match.start() > 0 else name
+
+
+def named_appositive(parts: list[str], is_person) -> str | None:
+    """Return the name in "One of the authors, Sen. Tim Wood" when the first part is none."""
+    if len(parts) < 2 or is_person(parts[0].split()):
+        return None
+    for part in parts[1:3]:
+        tokens = part.split()
+        while tokens and tokens[0].lower().strip(".") in TITLES | ROLE_HEADS:
+            tokens = tokens[1:]
+        if len(tokens) >= 2 and is_person(tokens):
+            return " ".join(tokens)
+    return None

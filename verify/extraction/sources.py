@@ -22,11 +22,12 @@ from verify.extraction.lexicon import (
     TITLES,
 )
 from verify.extraction.pronouns import known_person, name_runs, names_a_thing
-from verify.extraction.roles import described_person
+from verify.extraction.roles import described_person, named_appositive, without_time
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "it", "its", "their", "who", "which", "that"}
 DOCUMENT_NOUNS = {"statement", "report", "announcement", "post", "message", "release", "letter"}
+MAX_DESCRIBED = 300
 LINKS = set("at of for from in with on by".split())
 APPOSITIVE = re.compile(r",\s|\s[—–]\s")
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
@@ -67,7 +68,10 @@ def _resolve(raw: str, text: str, claim: Candidate, history: list) -> tuple[str,
         return _relative_antecedent(text, claim.source_start) or _latest(history, None, raw)
     if lowered in GROUP_PRONOUNS or _head(lowered) in DOCUMENT_NOUNS:
         return _latest(history, ("official", "media", "social_media"), raw)
-    described = described_person(text, raw, claim.source_start, _is_person_name)
+    # Each look-up reads 3,000 characters back; past this many sources, stop looking.
+    described = None
+    if len(history) < MAX_DESCRIBED:
+        described = described_person(text, raw, claim.source_start, _is_person_name)
     if described:
         return described, source_kind(raw)
     name = clean_name(raw)
@@ -127,7 +131,10 @@ def _head(phrase: str) -> str:
 
 def clean_name(raw: str) -> str:
     """Drop a leading "the", an appositive and, before a person's name, titles."""
-    name = APPOSITIVE.split(raw.strip())[0] if raw[:1].isupper() else raw.strip()
+    name = without_time(raw.strip())
+    if raw[:1].isupper():
+        parts = APPOSITIVE.split(name)
+        name = named_appositive(parts, _is_person_name) or parts[0]
     name = LEADING_ARTICLE.sub("", name)
     tokens = _lowercase_role_dropped(name.split())
     if _is_person_name(tokens):
