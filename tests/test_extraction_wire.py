@@ -186,3 +186,42 @@ def test_claims_extract_names_the_speaker_not_the_description(runner, tmp_path):
     assert result.exit_code == 0
     claims = json.loads(result.stdout.strip())["claims"]
     assert [c["source"] for c in claims] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_an_inverted_attribution_between_commas_is_found():
+    text = "Currently, said Dr. Anna Kovac, there are only six surgeons in the region."
+    claims = extract_claims(text)
+    assert [(c.text, c.source) for c in claims] == [
+        ("there are only six surgeons in the region", "Anna Kovac")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("It was learned that the mayor had sold the land in March.", "the mayor had sold"),
+        ("The factory is expected to close by the end of the year.", "expected to close"),
+        ("The company cut 200 jobs, a move seen as a sign of weak demand.", "a sign of weak"),
+    ],
+)
+def test_impersonal_hedges_are_unattributed_claims(text, content):
+    claims = extract_claims(text)
+    assert [(c.kind, c.source) for c in claims] == [("unattributed", None)]
+    assert content in claims[0].text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Maria Ortiz won the award for best supporting actress at the festival.",
+        "There were whispers of a deal between the two clubs.",
+        "The union has five demands for the talks.",
+    ],
+)
+def test_nouns_and_modifiers_are_not_cues(line):
+    assert extract_claims(line) == []
+
+
+def test_press_secretary_is_a_title_not_a_cue():
+    claims = extract_claims("White House press secretary Ann Lee said the visit would go ahead.")
+    assert [(c.text, c.cue) for c in claims] == [("the visit would go ahead", "said")]

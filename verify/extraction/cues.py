@@ -8,6 +8,7 @@ from verify.extraction.lexicon import (
     BE_FORMS,
     CUE_FORMS,
     DETERMINERS,
+    MODIFIED_NOUNS,
     NOUN_LIKE,
     PRONOUNS,
     STANCE_ADJECTIVES,
@@ -126,7 +127,7 @@ def is_verb_use(text: str, found: list, index: int) -> bool:
         return False
     if word in PARTICIPLES_ONLY and (previous is None or previous[2] not in PERFECT):
         return False
-    if _needs_particle(word, following) or word in WEAK_FORMS:
+    if _needs_particle(word, following) or word in WEAK_FORMS or following in MODIFIED_NOUNS:
         return False
     if word in THAT_ONLY and following != "that":
         return False
