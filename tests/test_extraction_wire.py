@@ -225,3 +225,29 @@ def test_nouns_and_modifiers_are_not_cues(line):
 def test_press_secretary_is_a_title_not_a_cue():
     claims = extract_claims("White House press secretary Ann Lee said the visit would go ahead.")
     assert [(c.text, c.cue) for c in claims] == [("the visit would go ahead", "said")]
+
+
+LIST_ARTICLE = (
+    "The union's leader, Maria Gomez, also said:\n"
+    "- Pay must rise by 5 percent.\n"
+    "- The night shift should end.\n"
+    "The strike ends on Friday.\n"
+)
+
+
+def test_items_after_said_colon_are_claims_of_the_speaker():
+    claims = extract_claims(LIST_ARTICLE)
+    assert [(c.text, c.source, c.pattern) for c in claims] == [
+        ("Pay must rise by 5 percent", "Maria Gomez", "colon_list"),
+        ("The night shift should end", "Maria Gomez", "colon_list"),
+    ]
+
+
+def test_api_stores_list_items_as_claims(client, auth_header):
+    response = client.post(
+        "/api/articles", json={"title": "Strike", "body": LIST_ARTICLE}, headers=auth_header()
+    )
+    assert response.status_code == 201
+    claims = response.get_json()["claims"]
+    assert [c["source"] for c in claims] == ["Maria Gomez", "Maria Gomez"]
+    assert all(LIST_ARTICLE[c["start"] : c["end"]] == c["text"] for c in claims)
