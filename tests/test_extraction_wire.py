@@ -251,3 +251,8 @@ def test_api_stores_list_items_as_claims(client, auth_header):
     claims = response.get_json()["claims"]
     assert [c["source"] for c in claims] == ["Maria Gomez", "Maria Gomez"]
     assert all(LIST_ARTICLE[c["start"] : c["end"]] == c["text"] for c in claims)
+
+
+def test_a_one_word_answer_is_not_a_claim():
+    text = '"Probably," Lee said when asked about the fire.'
+    assert [c for c in extract_claims(text) if c.kind == "direct_quote"] == []

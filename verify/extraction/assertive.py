@@ -1,8 +1,9 @@
-"""Claims that assert nothing: negated or open speech, and passives."""
+"""Claims that assert nothing: negated or open speech, passives and one-word answers."""
 
 import re
 
 from verify.extraction.candidate import Candidate
+from verify.extraction.tokens import words
 
 # "No one knows", "no group claimed responsibility", "Nobody said".
 NO_ONE = re.compile(r"(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)\b")
@@ -20,6 +21,8 @@ def asserts(text: str, claim: Candidate) -> bool:
     """Tell whether a claim reports something asserted, not withheld or negated."""
     if claim.has_source and NO_ONE.match(text, claim.source_start):
         return False
+    if claim.kind == "direct_quote" and len(words(text, claim.start, claim.end)) < 2:
+        return False  # a one-word answer ("Probably," he said) states nothing on its own
     before = text[max(0, claim.cue_start - 12) : claim.cue_start]
     cue = text[claim.cue_start : claim.cue_end].lower()
     if NEGATION.search(before):

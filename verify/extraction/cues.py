@@ -47,7 +47,7 @@ ACT_FORMS = {
     form
     for verb in """
 oppose ask seek write vote press push order pass introduce declare attack hit target
-respond decline plan unveil support dismiss answer veto
+respond decline plan unveil support dismiss answer veto rail compare question
 """.split()
     for form in inflect(verb)
 }
