@@ -256,3 +256,13 @@ def test_api_stores_list_items_as_claims(client, auth_header):
 def test_a_one_word_answer_is_not_a_claim():
     text = '"Probably," Lee said when asked about the fire.'
     assert [c for c in extract_claims(text) if c.kind == "direct_quote"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ana Ruiz said on Monday the bridge was safe.", "Ana Ruiz said Monday the bridge was safe."],
+)
+def test_a_day_between_cue_and_clause_is_skipped(text):
+    assert [(c.text, c.source) for c in extract_claims(text)] == [
+        ("the bridge was safe", "Ana Ruiz")
+    ]
