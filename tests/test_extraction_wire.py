@@ -266,3 +266,13 @@ def test_a_day_between_cue_and_clause_is_skipped(text):
     assert [(c.text, c.source) for c in extract_claims(text)] == [
         ("the bridge was safe", "Ana Ruiz")
     ]
+
+
+def test_she_skips_a_man_named_just_before():
+    text = (
+        "Sarah Mills, the challenger, spoke to farmers on Tuesday.\n"
+        "Her rival, Senator John Carter, stayed in the capital. She said the dam would be"
+        " built."
+    )
+    claims = [c for c in extract_claims(text) if "dam" in c.text]
+    assert [c.source for c in claims] == ["Sarah Mills"]

@@ -70,3 +70,38 @@ def known_person(runs: list[list[str]], history: list[tuple[str, str]]) -> list[
         if run[-1].rstrip(".,") in surnames:
             return run
     return None
+
+
+# Common first names and honorifics, to keep "she" from a man's name and "he" from a woman's.
+MALE = set(
+    """
+mr sir lord king prince john james robert michael william david richard joseph thomas
+charles christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth
+kevin brian george timothy ronald jason edward jeffrey ryan jacob gary nicholas eric
+jonathan stephen larry justin scott brandon benjamin samuel gregory frank alexander
+raymond patrick jack dennis jerry tyler aaron henry peter harry barack bill joe mike
+tom tim jim bob ted newt mitch chuck bernie rand marco ben nick vladimir emmanuel boris
+""".split()
+)
+FEMALE = set(
+    """
+mrs ms miss madam lady dame queen princess mary patricia jennifer linda elizabeth
+barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley kimberly emily
+donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
+cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha
+katherine christine debra rachel carolyn janet catherine maria heather diane julie
+joyce victoria kelly christina joan evelyn lauren judith olivia martha cheryl megan
+andrea hannah jacqueline ann jean alice kathryn gloria teresa sara janice doris julia
+hillary nikki kamala sharron elise ursula theresa marine
+""".split()
+)
+
+
+def other_gender(pronoun: str, run: list[str]) -> bool:
+    """Tell whether a name run is clearly of the other gender than "he"/"she"."""
+    first = {t.lower().strip(".,") for t in run[:3]}
+    if pronoun in {"she", "her"}:
+        return bool(first & MALE) and not first & FEMALE
+    if pronoun in {"he", "him", "his"}:
+        return bool(first & FEMALE) and not first & MALE
+    return False

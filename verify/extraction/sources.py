@@ -21,7 +21,7 @@ from verify.extraction.lexicon import (
     TITLE_PREFIXES,
     TITLES,
 )
-from verify.extraction.pronouns import known_person, name_runs, names_a_thing
+from verify.extraction.pronouns import known_person, name_runs, names_a_thing, other_gender
 from verify.extraction.roles import described_person, named_appositive, without_time
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -61,7 +61,7 @@ def _resolve(raw: str, text: str, claim: Candidate, history: list) -> tuple[str,
     """Return (name, kind) for the words `raw` that name the source."""
     lowered = raw.lower()
     if lowered in PERSON_PRONOUNS:
-        return _nearest_person(text, claim.source_start, history) or _latest(
+        return _nearest_person(text, claim.source_start, history, lowered) or _latest(
             history, ("person", "official"), raw
         )
     if lowered in {"who", "which", "that"}:
@@ -90,9 +90,9 @@ def _latest(history: list, kinds: tuple | None, raw: str) -> tuple[str, str]:
     return raw, "unattributed" if raw.lower() in GROUP_PRONOUNS else source_kind(raw)
 
 
-def _nearest_person(text: str, pos: int, history: list) -> tuple[str, str] | None:
+def _nearest_person(text: str, pos: int, history: list, pronoun: str) -> tuple[str, str] | None:
     """Return the last person's name written shortly before `pos`."""
-    runs = name_runs(text[max(0, pos - 400) : pos])
+    runs = [r for r in name_runs(text[max(0, pos - 400) : pos]) if not other_gender(pronoun, r)]
     known = known_person(runs, history)
     for run in [known] if known else runs:
         tokens = clean_name(" ".join(run)).split()
