@@ -36,6 +36,8 @@ def bullet_claims(text: str, paragraphs: list[tuple[int, int]], claims: list) ->
 def _lead_in(text: str, start: int, end: int) -> tuple | None:
     """Return (cue_start, cue_end, pattern, source_start, source_end) of "X said:"."""
     line = text[start:end].rstrip()
+    if not line.endswith(":"):
+        return None
     offset = max(0, len(line) - LEAD_TAIL)
     match = LEAD_IN.search(line, offset)
     if match is None or match.group("cue").lower() not in TRAILING_CUES:
