@@ -95,7 +95,6 @@ def test_negated_withheld_and_passive_speech_is_not_a_claim(line):
     assert extract_claims(line) == []
 
 
-
 @pytest.mark.parametrize(
     ("text", "claim", "source"),
     [

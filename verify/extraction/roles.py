@@ -6,8 +6,13 @@ from collections import Counter
 from verify.extraction.lexicon import TITLES
 from verify.extraction.pronouns import last_sentence
 
-ROLE_HEADS = (TITLES - {"state", "foreign", "defense", "defence", "interior", "first", "lady",
-                        "former", "acting", "vice", "deputy", "chief", "general", "gen"}) | set(
+# Title words that are qualifiers, not a role on their own ("the former", "the state").
+QUALIFIERS = set(
+    """
+state foreign defense defence interior first lady former acting vice deputy chief general gen
+""".split()
+)
+ROLE_HEADS = (TITLES - QUALIFIERS) | set(
     """
 republican democrat congressman congresswoman lawmaker legislator envoy premier
 councillor councilman councilwoman attorney lawyer economist analyst founder owner
