@@ -8,6 +8,7 @@ from verify.extraction.lexicon import (
     BE_FORMS,
     CUE_FORMS,
     DETERMINERS,
+    MODIFIED_NOUNS,
     NOUN_LIKE,
     PRONOUNS,
     STANCE_ADJECTIVES,
@@ -40,6 +41,16 @@ order report reversed
 EXPLETIVES = {"it", "this", "that", "there"}
 # Cues only when a clause follows: "maintained that ...", not "maintained a lead".
 THAT_ONLY = set(inflect("state")[:2] + inflect("maintain") + inflect("learn"))
+# Acts rather than statements unless a that-clause follows: "opposed the bill", "ordered a
+# strike", "asked whether ...", "declined to comment", "plans to run".
+ACT_FORMS = {
+    form
+    for verb in """
+oppose ask seek write vote press push order pass introduce declare attack hit target
+respond decline plan unveil support dismiss answer veto rail compare question
+""".split()
+    for form in inflect(verb)
+}
 HEADLINE_CUES = set(
     inflect("say")
     + inflect("claim")
@@ -77,9 +88,15 @@ def cue_words(text: str, lo: int, end: int, masked: Masked):
         elif word in STANCE_ADJECTIVES and _after_be(found, index):
             yield start, stop, word
         elif word in CUE_FORMS and is_verb_use(text, found, index):
-            yield start, stop, word
+            if word not in ACT_FORMS or _clause_follows(found, index):
+                yield start, stop, word
         elif word in PHRASE_HEADS and PHRASE_TAILS.match(text, stop) and text[start].islower():
             yield start, stop, word
+
+
+def _clause_follows(found: list, index: int) -> bool:
+    """Tell whether a that-clause follows an act verb: "announced that ..."."""
+    return index + 1 < len(found) and found[index + 1][2] == "that"
 
 
 def _headline_verb(word: str) -> bool:
@@ -110,7 +127,7 @@ def is_verb_use(text: str, found: list, index: int) -> bool:
         return False
     if word in PARTICIPLES_ONLY and (previous is None or previous[2] not in PERFECT):
         return False
-    if _needs_particle(word, following) or word in WEAK_FORMS:
+    if _needs_particle(word, following) or word in WEAK_FORMS or following in MODIFIED_NOUNS:
         return False
     if word in THAT_ONLY and following != "that":
         return False

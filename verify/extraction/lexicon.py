@@ -128,9 +128,17 @@ post tweet charge attack hope fear doubt estimate find show signal leak print ai
 bet pitch echo label quote counter object protest cry charge credit question
 remark note sign vote attack dispute guarantee hit cast name push press
 target release insult knock blast slam point thank back offer challenge contrast
-favor favour request reference fault query
+favor favour request reference fault query demand whisper promise pledge cheer
 """.split()
 }
+# Nouns that make the cue-like word before them a modifier: "press secretary",
+# "supporting actress", "signing ceremony".
+MODIFIED_NOUNS = set(
+    """
+secretary secretaries conference conferences release releases office officer corps
+actress actor actors role roles cast ceremony statement team staff group groups
+""".split()
+)
 
 # Verbs taking an addressee before the content: "told reporters that ...".
 ADDRESSEE_VERBS = _forms("tell assure inform remind".split())
@@ -174,7 +182,8 @@ HEDGES = (
     r"thought|expected|rumou?red|alleged|understood|estimated|considered|"
     r"projected|predicted|widely (?:believed|expected|seen|viewed)) to|"
     r"it (?:is|was|has been) (?:said|reported|believed|thought|understood|alleged|"
-    r"rumou?red|expected|claimed) that|"
+    r"rumou?red|expected|claimed|learned|learnt) that|"
+    r"(?:seen|viewed|interpreted) as|"
     r"(?:reports|rumou?rs) (?:say|said|suggest|suggested|indicate|indicated)"
 )
 

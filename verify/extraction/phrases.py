@@ -11,6 +11,7 @@ from verify.extraction.lexicon import (
     NOUN_LIKE,
     PRONOUNS,
 )
+from verify.extraction.relatives import who_antecedent, with_subject
 from verify.extraction.tokens import COMMA, commas, find_comma, words
 
 BREAK = re.compile(rf"{COMMA}|[;:\[\]\"“”—–]|''|``|\s-\s")
@@ -69,7 +70,8 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
     before = words(text, max(lo, start - 20), start)
     if before and before[-1][2] in RELATIVES and before[-1][0] > lo:
         start = _phrase_start(text, lo, before[-1][0])
-    return _relative_subject(text, start, end)
+    relative = _relative_subject(text, start, end)
+    return relative or with_subject(text, start, end) or who_antecedent(text, lo, end)
 
 
 def reach_back(text: str, lo: int, end: int, reach: int = SOURCE_REACH) -> int:

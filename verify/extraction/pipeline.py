@@ -2,6 +2,8 @@
 
 import bisect
 
+from verify.extraction.assertive import asserts
+from verify.extraction.bullets import bullet_claims
 from verify.extraction.candidate import Candidate
 from verify.extraction.context import context_quotes
 from verify.extraction.deadline import check_deadline
@@ -57,7 +59,9 @@ def _candidates(text: str, deadline: float | None) -> list[Candidate]:
         claims += _unit_claims(text, start, end, taken, quote_ends, masked)
     check_deadline(deadline)
     claims += context_quotes(text, spans, claims, [s for s, _, _ in units], deadline)
+    claims += bullet_claims(text, body, claims)
     claims = _deduplicate(text, sorted(claims, key=lambda c: (c.start, c.end)))
+    claims = [c for c in claims if asserts(text, c)]
     resolve_sources(text, claims, deadline)
     starts = [s for s, _ in body]
     paragraph_of = {c.start: _paragraph_index(starts, c.start) for c in claims}

@@ -21,10 +21,13 @@ from verify.extraction.lexicon import (
     TITLE_PREFIXES,
     TITLES,
 )
+from verify.extraction.pronouns import known_person, name_runs, names_a_thing, other_gender
+from verify.extraction.roles import described_person, named_appositive, without_time
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "it", "its", "their", "who", "which", "that"}
 DOCUMENT_NOUNS = {"statement", "report", "announcement", "post", "message", "release", "letter"}
+MAX_DESCRIBED = 300
 LINKS = set("at of for from in with on by".split())
 APPOSITIVE = re.compile(r",\s|\s[—–]\s")
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
@@ -38,7 +41,6 @@ ANONYMITY = re.compile(
     r"not\s+authori[sz]ed\s+to\s+(?:speak|comment|discuss))\b",
     re.IGNORECASE,
 )
-PERSON_NAME = re.compile(r"[A-Z][\w.'’-]*+(?:\s++[A-Z][\w.'’-]*+)+")
 
 
 def resolve_sources(text: str, claims: list[Candidate], deadline: float | None = None) -> None:
@@ -59,13 +61,19 @@ def _resolve(raw: str, text: str, claim: Candidate, history: list) -> tuple[str,
     """Return (name, kind) for the words `raw` that name the source."""
     lowered = raw.lower()
     if lowered in PERSON_PRONOUNS:
-        return _nearest_person(text, claim.source_start) or _latest(
+        return _nearest_person(text, claim.source_start, history, lowered) or _latest(
             history, ("person", "official"), raw
         )
     if lowered in {"who", "which", "that"}:
         return _relative_antecedent(text, claim.source_start) or _latest(history, None, raw)
     if lowered in GROUP_PRONOUNS or _head(lowered) in DOCUMENT_NOUNS:
         return _latest(history, ("official", "media", "social_media"), raw)
+    # Each look-up reads 3,000 characters back; past this many sources, stop looking.
+    described = None
+    if len(history) < MAX_DESCRIBED:
+        described = described_person(text, raw, claim.source_start, _is_person_name)
+    if described:
+        return described, source_kind(raw)
     name = clean_name(raw)
     if name.lower() in TITLES:
         return _titled_person(text, name) or name, source_kind(raw)
@@ -82,13 +90,14 @@ def _latest(history: list, kinds: tuple | None, raw: str) -> tuple[str, str]:
     return raw, "unattributed" if raw.lower() in GROUP_PRONOUNS else source_kind(raw)
 
 
-def _nearest_person(text: str, pos: int) -> tuple[str, str] | None:
+def _nearest_person(text: str, pos: int, history: list, pronoun: str) -> tuple[str, str] | None:
     """Return the last person's name written shortly before `pos`."""
-    window = text[max(0, pos - 400) : pos]
-    for match in reversed(list(PERSON_NAME.finditer(window))):
-        tokens = clean_name(match.group()).split()
-        if len(tokens) >= 2 and _is_person_name(tokens):
-            return " ".join(tokens), source_kind(match.group())
+    runs = [r for r in name_runs(text[max(0, pos - 400) : pos]) if not other_gender(pronoun, r)]
+    known = known_person(runs, history)
+    for run in [known] if known else runs:
+        tokens = clean_name(" ".join(run)).split()
+        if len(tokens) >= 2 and _is_person_name(tokens) and not names_a_thing(tokens):
+            return " ".join(tokens), source_kind(" ".join(run))
     return None
 
 
@@ -122,7 +131,10 @@ def _head(phrase: str) -> str:
 
 def clean_name(raw: str) -> str:
     """Drop a leading "the", an appositive and, before a person's name, titles."""
-    name = APPOSITIVE.split(raw.strip())[0] if raw[:1].isupper() else raw.strip()
+    name = without_time(raw.strip())
+    if raw[:1].isupper():
+        parts = APPOSITIVE.split(name)
+        name = named_appositive(parts, _is_person_name) or parts[0]
     name = LEADING_ARTICLE.sub("", name)
     tokens = _lowercase_role_dropped(name.split())
     if _is_person_name(tokens):

@@ -21,6 +21,11 @@ LEAD_IN = re.compile(
     r"(?:\s+(?:in|on|at|during|to|via|from|after|before|last|this|earlier|late|"
     r"early|[A-Z][a-z]+day)\b[^,;:.\"“”]{0,60}?)?\s+(?=that\b)"
 )
+# "said on Monday the bridge was safe": a day, then a clause without "that".
+DAY_LEAD = re.compile(
+    r"\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)"
+    r"(?=\s+(?:the|a|an|it|he|she|they|we|its|his|her|their|this|there)\s)"
+)
 OBJECT = re.compile(
     r"\s+(?:me|him|her|them|us|you|reporters|journalists|supporters|voters|"
     r"the\s+\w+(?:\s+\w+){0,2}?|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
@@ -254,7 +259,7 @@ def content_start(text: str, cue_end: int, end: int, word: str) -> int:
         match = OBJECT.match(text, pos, end)
         if match:
             pos = match.end()
-    match = LEAD_IN.match(text, pos, end)
+    match = LEAD_IN.match(text, pos, end) or DAY_LEAD.match(text, pos, end)
     if match:
         pos = match.end()
     while pos < end and (text[pos].isspace() or text[pos] in ",:"):

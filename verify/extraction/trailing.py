@@ -37,6 +37,10 @@ def parenthetical(text: str, lo: int, end: int, masked: Masked) -> list[Candidat
     for first, second in zip(found, found[1:], strict=False):
         inner = words(text, first + 1, second)
         index = next((i for i, w in enumerate(inner) if w[2] in TRAILING_CUES), None)
+        if index == 0 and len(inner) <= 6:
+            claim = _inverted_parenthetical(text, inner, second, end)
+            if claim:
+                return [claim]
         if not index or len(inner) > 6 or len(words(text, lo, first)) < 2:
             continue
         source = source_before(text, first + 1, inner[index][0])
@@ -47,6 +51,18 @@ def parenthetical(text: str, lo: int, end: int, masked: Masked) -> list[Candidat
         cue = inner[index][:2]
         return [Candidate(lo, stop, *cue, "parenthetical", *source)]
     return []
+
+
+def _inverted_parenthetical(text: str, inner: list, second: int, end: int) -> Candidate | None:
+    """Match `Currently, said Dr. Ann Lee, there are six surgeons.` (content after it)."""
+    cue = inner[0]
+    source = source_after(text, cue[1], second)
+    rest = words(text, second, end)
+    if source is None or cue[2].endswith("ing") or len(rest) < 3:
+        return None
+    if not text[source[0]].isupper():
+        return None
+    return Candidate(rest[0][0], end, cue[0], cue[1], "parenthetical", *source)
 
 
 def trailing(

@@ -1,0 +1,49 @@
+"""Items of a list introduced by "X also said:": each item is a claim of X."""
+
+import bisect
+import re
+
+from verify.extraction.candidate import Candidate
+from verify.extraction.lexicon import TRAILING_CUES
+from verify.extraction.phrases import source_before
+
+LEAD_IN = re.compile(r"(?P<cue>\w++)(?:\s++(?:reporters|journalists|the\s++\w++))?\s*+:\s*+$")
+BULLET = re.compile(r"\s*+(?:[-•*–—·▪●]|\d{1,2}[.)])\s++(?=\S)")
+MAX_ITEMS = 30
+LEAD_TAIL = 80  # "X also told reporters:" ends a line; only its end is searched
+
+
+def bullet_claims(text: str, paragraphs: list[tuple[int, int]], claims: list) -> list[Candidate]:
+    """Return one claim per bullet item after a paragraph ending in "said:"."""
+    found: list[Candidate] = []
+    starts = sorted(c.start for c in claims)
+    for index, (start, end) in enumerate(paragraphs[:-1]):
+        lead = _lead_in(text, start, end)
+        if lead is None:
+            continue
+        for item_start, item_end in paragraphs[index + 1 : index + 1 + MAX_ITEMS]:
+            bullet = BULLET.match(text, item_start, item_end)
+            if bullet is None:
+                break
+            content_end = len(text[:item_end].rstrip(" \t.;"))
+            first = bisect.bisect_left(starts, item_start)
+            if first < len(starts) and starts[first] < item_end:
+                continue
+            found.append(Candidate(bullet.end(), content_end, *lead, kind="reported"))
+    return found
+
+
+def _lead_in(text: str, start: int, end: int) -> tuple | None:
+    """Return (cue_start, cue_end, pattern, source_start, source_end) of "X said:"."""
+    line = text[start:end].rstrip()
+    if not line.endswith(":"):
+        return None
+    offset = max(0, len(line) - LEAD_TAIL)
+    match = LEAD_IN.search(line, offset)
+    if match is None or match.group("cue").lower() not in TRAILING_CUES:
+        return None
+    cue_start, cue_end = start + match.start("cue"), start + match.end("cue")
+    source = source_before(text, start, cue_start)
+    if source is None:
+        return None
+    return cue_start, cue_end, "colon_list", *source

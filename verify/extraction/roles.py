@@ -1,0 +1,84 @@
+"""Which named person a description such as "the president" or "the former mayor" means."""
+
+import re
+from collections import Counter
+
+from verify.extraction.lexicon import TITLES
+from verify.extraction.pronouns import last_sentence
+
+# Title words that are qualifiers, not a role on their own ("the former", "the state").
+QUALIFIERS = set(
+    """
+state foreign defense defence interior first lady former acting vice deputy chief general gen
+""".split()
+)
+ROLE_HEADS = (TITLES - QUALIFIERS) | set(
+    """
+republican democrat congressman congresswoman lawmaker legislator envoy premier
+councillor councilman councilwoman attorney lawyer economist analyst founder owner
+""".split()
+)
+DEFINITE = re.compile(r"(?:[Tt]he|[Tt]his)\s+")
+NAME = r"((?:[A-Z][\w.'’-]{0,30}+ ++){0,2}[A-Z][\w.'’-]{0,30}+)"
+LOOK_BACK = 3000
+# A time phrase after a source is not part of its name: "Acme on Thursday", "Lee last year".
+TIME_TAIL = re.compile(
+    r"(?:,?\s++(?:on|early|late|earlier|later|last|this|next)\b)?(?:\s++(?:"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|week|month|year|"
+    r"night|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"))++\s*+$"
+)
+CAPITALISED = re.compile(r"[A-Z][\w'’-]*+")
+
+
+def described_person(text: str, raw: str, pos: int, is_person) -> str | None:
+    """Return the person named earlier with the role that `raw` ("the president") gives."""
+    words = raw.split()
+    if len(words) < 2 or len(words) > 5 or not DEFINITE.match(raw):
+        return None
+    head = words[-1].lower().strip(".,")
+    if head not in ROLE_HEADS:
+        return None
+    before = text[max(0, pos - LOOK_BACK) : pos]
+    role = re.escape(words[-1].strip(".,"))
+    titled = rf"(?i:\b{role})\s++{NAME}"
+    appositive = rf"{NAME},\s++(?:a|an|the)\s++[^,.;]{{0,40}}?\b(?i:{role})\b"
+    named_after = rf"(?i:\b{role}),\s++{NAME},"
+    for pattern in (titled, named_after, appositive):
+        for match in reversed(list(re.finditer(pattern, before))):
+            tokens = last_sentence(match.group(1).split())
+            if len(tokens) >= 2 and is_person(tokens):
+                return " ".join(tokens)
+    return _protagonist(before, is_person)
+
+
+def _protagonist(before: str, is_person) -> str | None:
+    """Return the person whose surname recurs most before `pos` (at least three times)."""
+    counts = Counter(w.removesuffix("’s").removesuffix("'s") for w in CAPITALISED.findall(before))
+    best, best_count = None, 2
+    for match in re.finditer(NAME, before):
+        tokens = last_sentence(match.group(1).split())
+        surname = tokens[-1].removesuffix("’s").removesuffix("'s")
+        if len(tokens) >= 2 and counts[surname] > best_count and is_person(tokens):
+            best, best_count = " ".join(tokens[:-1] + [surname]), counts[surname]
+    return best
+
+
+def without_time(name: str) -> str:
+    """Drop a trailing time phrase from a source name ("Acme on Thursday" -> "Acme")."""
+    match = TIME_TAIL.search(name)
+    return name[: match.start()] if match and match.start() > 0 else name
+
+
+def named_appositive(parts: list[str], is_person) -> str | None:
+    """Return the name in "One of the authors, Sen. Tim Wood" when the first part is none."""
+    if len(parts) < 2 or is_person(parts[0].split()):
+        return None
+    for part in parts[1:3]:
+        tokens = part.split()
+        while tokens and tokens[0].lower().strip(".") in TITLES | ROLE_HEADS:
+            tokens = tokens[1:]
+        if len(tokens) >= 2 and is_person(tokens):
+            return " ".join(tokens)
+    return None
