@@ -17,6 +17,7 @@ KEYED = {"DATABASE_URL": "sqlite://", "SECRET_KEY": "a-test-key"}
 def no_key_file(monkeypatch, tmp_path):
     """Keep a developer's instance/secret_key out of these tests."""
     monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("FLASK_RUN_FROM_CLI", raising=False)
     monkeypatch.setenv("SECRET_KEY_FILE", str(tmp_path / "absent"))
 
 
@@ -56,6 +57,26 @@ def test_without_a_secret_key_the_app_refuses_to_start():
         create_app({"DATABASE_URL": "sqlite://"})
 
 
+def test_flask_run_without_a_secret_key_refuses_to_start(monkeypatch):
+    monkeypatch.setenv("FLASK_RUN_FROM_CLI", "true")
+    monkeypatch.setattr(sys, "argv", ["flask", "--app", "app", "run", "--port", "5000"])
+    with pytest.raises(ConfigError, match="SECRET_KEY is not set"):
+        create_app({"DATABASE_URL": "sqlite://"})
+
+
+def test_commands_that_serve_nothing_run_without_a_secret_key(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Bridge shut\n\nThe bridge is shut, the mayor said.\n", encoding="utf-8")
+    environ = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL")}
+    environ["SECRET_KEY_FILE"] = str(tmp_path / "absent")
+    flask = os.path.join(os.path.dirname(sys.executable), "flask")
+    result = subprocess.run([flask, "--app", "app", "claims", "extract", str(article)],
+                            cwd=REPO_ROOT, env=environ, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert '"source": "mayor"' in result.stdout or '"source": "the mayor"' in result.stdout
+
+
 def test_tests_and_debugging_get_a_random_key_never_a_known_one(monkeypatch):
     keys = {create_app({"TESTING": True, "DATABASE_URL": "sqlite://"}).secret_key
             for _ in range(2)}
@@ -89,12 +110,12 @@ def test_api_tokens_must_expire(monkeypatch, days):
         create_app(KEYED)
 
 
-def test_the_cli_says_how_to_set_the_key(tmp_path):
+def test_flask_run_says_how_to_set_the_key(tmp_path):
     env = {**os.environ, "SECRET_KEY_FILE": str(tmp_path / "absent"),
            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
     env.pop("SECRET_KEY", None)
     env.pop("FLASK_DEBUG", None)
-    result = subprocess.run([sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"],
-                            cwd=REPO_ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "flask", "--app", "app", "run", "--port", "0"],
+                            cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr

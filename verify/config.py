@@ -2,6 +2,7 @@
 
 import os
 import secrets
+import sys
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -133,16 +134,22 @@ def check_settings(config: dict) -> None:
         )
 
 
+def serves_no_requests() -> bool:
+    """Whether this process is the flask command line running a command other than `run`."""
+    return os.environ.get("FLASK_RUN_FROM_CLI") == "true" and "run" not in sys.argv[1:]
+
+
 def load_secret_key(config: dict, instance_path: str, debug: bool) -> None:
-    """Take SECRET_KEY from the settings or SECRET_KEY_FILE; refuse to run without one."""
+    """Take SECRET_KEY from the settings or SECRET_KEY_FILE; refuse to serve without one."""
     if config.get("SECRET_KEY"):
         return
     path = Path(config.get("SECRET_KEY_FILE") or Path(instance_path) / "secret_key")
     key = path.read_text(encoding="utf-8").strip() if path.is_file() else ""
     if key:
         config["SECRET_KEY"] = key
-    elif debug or config.get("TESTING"):
-        # Debugging and tests may sign with a key that lives as long as the process.
+    elif debug or config.get("TESTING") or serves_no_requests():
+        # Debugging, tests and commands such as `flask ingest` sign nothing a browser keeps,
+        # so a key that lives as long as the process will do.
         config["SECRET_KEY"] = secrets.token_hex(32)
     else:
         raise ConfigError(MISSING_SECRET_KEY.format(path=path))
