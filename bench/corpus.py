@@ -1,6 +1,7 @@
 """The PolNeAR texts the extraction benchmarks read, and the extraction package alone."""
 
 import importlib
+import os
 import sys
 import types
 from pathlib import Path
@@ -33,3 +34,12 @@ def split_texts(split_dir: Path) -> list[Path]:
     """Return the article files of a split (text/ or the directory itself)."""
     text_dir = split_dir / "text" if (split_dir / "text").is_dir() else split_dir
     return sorted(text_dir.glob("*.txt"))
+
+
+def pin_to_one_core() -> str:
+    """Restrict the process to a single CPU, where the platform allows it."""
+    if not hasattr(os, "sched_setaffinity"):
+        return "not pinned (no sched_setaffinity)"
+    core = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {core})
+    return f"pinned to CPU {core}"

@@ -7,13 +7,12 @@ present). Exits 0 with a message when the directory is absent.
 """
 
 import argparse
-import os
 import resource
 import sys
 import time
 from pathlib import Path
 
-from corpus import DEFAULT_SPLIT, import_extraction, split_texts
+from corpus import DEFAULT_SPLIT, import_extraction, pin_to_one_core, split_texts
 
 extraction = import_extraction()
 
@@ -25,15 +24,6 @@ def load_texts(directory: Path) -> list[str]:
         with path.open(encoding="utf-8", newline="") as f:
             texts.append(f.read())
     return texts
-
-
-def pin_to_one_core() -> str:
-    """Restrict the process to a single CPU, where the platform allows it."""
-    if not hasattr(os, "sched_setaffinity"):
-        return "not pinned (no sched_setaffinity)"
-    core = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {core})
-    return f"pinned to CPU {core}"
 
 
 def peak_rss_mb() -> float:

@@ -13,8 +13,8 @@ import importlib
 import sys
 import time
 
-from corpus import import_extraction
-from extraction_speed import peak_rss_mb, pin_to_one_core
+from corpus import import_extraction, pin_to_one_core
+from extraction_speed import peak_rss_mb
 from pathological import html_cases, text_cases
 
 extraction = import_extraction()

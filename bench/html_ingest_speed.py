@@ -9,12 +9,11 @@ directory is absent.
 """
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 
-from corpus import ROOT, shared_dir
+from corpus import ROOT, pin_to_one_core, shared_dir
 
 sys.path.insert(0, str(ROOT))
 
@@ -27,15 +26,6 @@ from verify.services.ingest import extraction_deadline, ingest_article, ingest_l
 
 DEFAULT_PAGES = shared_dir("realworld", "dev", "pages")
 CONFIG = {"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://", "SECRET_KEY": "bench"}
-
-
-def pin_to_one_core() -> str:
-    """Restrict the process to a single CPU, where the platform allows it."""
-    if not hasattr(os, "sched_setaffinity"):
-        return "not pinned (no sched_setaffinity)"
-    core = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {core})
-    return f"pinned to CPU {core}"
 
 
 def ingest_pages(app, pages: list[Path]) -> tuple[float, float, float]:
