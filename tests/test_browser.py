@@ -283,3 +283,25 @@ def test_the_review_page_fits_a_phone(seeded, browser, live, shots):
     playwright_api.expect(panel_button(page, "Disputed")).to_be_in_viewport()
     page.screenshot(path=str(shots / "review-phone.png"))
     page.context.close()
+
+
+def test_a_fact_checker_moves_a_claim_to_another_speaker(seeded, browser, live, shots):
+    expect = playwright_api.expect
+    page = new_page(browser, live)
+    sign_in(page, "ben")
+    page.goto("/sources")
+    page.locator("table.list tbody tr td a").first.click()
+    page.wait_for_url(re.compile(r"/sources/\d+$"))
+    first_box = page.locator("#split-form input[name=claim]").first
+    claim_id = int(first_box.get_attribute("value"))
+    first_box.check()
+    page.get_by_label("Full name of their speaker").fill("Olena Kovalenko")
+    page.get_by_role("button", name="Move the ticked claims").click()
+    expect(page.locator(".flash").first).to_contain_text("moved to “Olena Kovalenko”")
+    with live.app.app_context():
+        assert db.session.get(Claim, claim_id).source.name == "Olena Kovalenko"
+    page.goto("/sources")
+    page.get_by_role("link", name="Olena Kovalenko").click()
+    expect(page.locator("h2", has_text="Claims moved to this source")).to_be_visible()
+    page.screenshot(path=str(shots / "source-page.png"), full_page=True)
+    page.context.close()
