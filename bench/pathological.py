@@ -58,6 +58,8 @@ UNITS = {
     "which": ", which",
     "sentence then quote": 'He said it. "Aaa bbb ccc ddd." ',
     "quote then sentence": '"Aaa bbb ccc ddd." Officials said so, adding that it was. ',
+    "said bullets": "Aa Bb said:\n- item one two\n",
+    "inline references": " \t (See more)",
 }
 # Words and marks that mixed units are drawn from, to reach combinations no one listed.
 VOCABULARY = (

@@ -6,6 +6,7 @@ import re
 from verify.extraction.candidate import Candidate
 from verify.extraction.lexicon import TRAILING_CUES
 from verify.extraction.phrases import source_before
+from verify.extraction.tokens import trimmed_end
 
 LEAD_IN = re.compile(r"(?P<cue>\w++)(?:\s++(?:reporters|journalists|the\s++\w++))?\s*+:\s*+$")
 BULLET = re.compile(r"\s*+(?:[-•*–—·▪●]|\d{1,2}[.)])\s++(?=\S)")
@@ -25,7 +26,7 @@ def bullet_claims(text: str, paragraphs: list[tuple[int, int]], claims: list) ->
             bullet = BULLET.match(text, item_start, item_end)
             if bullet is None:
                 break
-            content_end = len(text[:item_end].rstrip(" \t.;"))
+            content_end = trimmed_end(text, item_end, " \t.;", item_start)
             first = bisect.bisect_left(starts, item_start)
             if first < len(starts) and starts[first] < item_end:
                 continue

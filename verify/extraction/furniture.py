@@ -21,7 +21,7 @@ PROMO = re.compile(
 )
 # A cross-reference inside a paragraph, capitalised as a sentence: "(See pictures of the spill.)"
 INLINE_REFERENCE = re.compile(
-    r"[ \t]*+\((?:See|Watch|Read|Listen to|Photos|Video)\b[^()\n]{0,200}\)"
+    r"(?<![ \t])[ \t]*+\((?:See|Watch|Read|Listen to|Photos|Video)\b[^()\n]{0,200}\)"
 )
 # A caption, a credit or a cross-reference: "(See pictures of ...)", "Image copyright AFP".
 LABELLED = re.compile(
@@ -39,7 +39,7 @@ BYLINE = re.compile(r"(?i:by|von|par|por)\s++[A-Z][^.\n]{0,100}")
 # Notes on the story and a writer's bio: "X contributed to this report.", "X is a reporter for Y."
 NOTE = re.compile(
     r"[^\n]{0,120}\b(?:contributed (?:reporting )?to this (?:report|story|article)|"
-    r"originally (?:appeared|published) (?:on|in)|has been updated (?:with|to))\b[^\n]{0,120}|"
+    r"originally (?:appeared|published) (?:on|in)|has been updated (?:with|to))\b[^\n]{0,120}"
 )
 # A writer's bio opens its own paragraph, which may go on with how to reach them.
 BIO = re.compile(

@@ -31,6 +31,8 @@ TIME_TAIL = re.compile(
 )
 CAPITALISED = re.compile(r"[A-Z][\w'’-]*+")
 
+TITLE_WORDS = TITLES | ROLE_HEADS
+
 
 def described_person(text: str, raw: str, pos: int, is_person) -> str | None:
     """Return the person named earlier with the role that `raw` ("the president") gives."""
@@ -77,7 +79,7 @@ def named_appositive(parts: list[str], is_person) -> str | None:
         return None
     for part in parts[1:3]:
         tokens = part.split()
-        while tokens and tokens[0].lower().strip(".") in TITLES | ROLE_HEADS:
+        while tokens and tokens[0].lower().strip(".") in TITLE_WORDS:
             tokens = tokens[1:]
         if len(tokens) >= 2 and is_person(tokens):
             return " ".join(tokens)

@@ -42,6 +42,8 @@ ANONYMITY = re.compile(
     re.IGNORECASE,
 )
 
+NOT_PERSON_WORDS = ORG_NOUNS | MEDIA_WORDS | SOCIAL_WORDS
+
 
 def resolve_sources(text: str, claims: list[Candidate], deadline: float | None = None) -> None:
     """Fill `source` and `source_kind` of every claim, in text order."""
@@ -165,7 +167,7 @@ def _is_person_name(tokens: list[str]) -> bool:
     return (
         bool(tokens)
         and all(t[:1].isupper() for t in tokens)
-        and not any(_bare(t) in ORG_NOUNS | MEDIA_WORDS | SOCIAL_WORDS for t in tokens)
+        and not any(_bare(t) in NOT_PERSON_WORDS for t in tokens)
     )
 
 
