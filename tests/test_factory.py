@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 from verify import create_app
-from verify.config import ConfigError, normalize_database_url
+from verify.config import ConfigError, flask_command, normalize_database_url
 
 # An app outside tests and debug must be given a key; these tests give one unless testing that.
 KEYED = {"DATABASE_URL": "sqlite://", "SECRET_KEY": "a-test-key"}
@@ -64,6 +64,17 @@ def test_flask_run_without_a_secret_key_refuses_to_start(monkeypatch):
         create_app({"DATABASE_URL": "sqlite://"})
 
 
+@pytest.mark.parametrize(("argv", "command"), [
+    (["flask", "--app", "app", "run", "--port", "5000"], "run"),
+    (["flask", "-A", "run", "ingest", "run.txt"], "ingest"),
+    (["flask", "--debug", "users", "create", "run"], "users"),
+    (["flask", "--app=app", "run"], "run"),
+    (["flask"], None),
+])
+def test_the_flask_command_is_the_first_word_after_flask_options(argv, command):
+    assert flask_command(argv) == command
+
+
 def test_commands_that_serve_nothing_run_without_a_secret_key(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Bridge shut\n\nThe bridge is shut, the mayor said.\n", encoding="utf-8")
@@ -103,7 +114,7 @@ def test_make_creates_the_key_file_once_readable_by_its_owner_only(tmp_path):
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
-@pytest.mark.parametrize("days", ["0", "-5"])
+@pytest.mark.parametrize("days", ["0", "-5", "3651", "99999999999"])
 def test_api_tokens_must_expire(monkeypatch, days):
     monkeypatch.setenv("API_TOKEN_DAYS", days)
     with pytest.raises(ConfigError, match="API_TOKEN_DAYS"):

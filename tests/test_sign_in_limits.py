@@ -127,6 +127,8 @@ def test_processes_share_the_count_in_redis():
 def test_several_workers_counting_in_memory_are_warned_about():
     assert "RATELIMIT_STORAGE_URI" in memory_limit_warning(4, {})
     assert memory_limit_warning(4, {"RATELIMIT_STORAGE_URI": "memory://"})
+    assert "4 workers" in memory_limit_warning(4, {"RATELIMIT_STORAGE_URI": ""})
+    assert "4 times looser" in memory_limit_warning(4, {"RATELIMIT_STORAGE_URI": " MEMORY:// "})
     assert memory_limit_warning(1, {}) is None
     assert memory_limit_warning(4, {"RATELIMIT_STORAGE_URI": REDIS_URL}) is None
 

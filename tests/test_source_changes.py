@@ -100,12 +100,14 @@ def test_a_generic_name_typed_in_a_split_stays_in_the_claims_article(sign_in, cl
         ("split", {"claim": "abc", "name": "Ann Lee"}, "A ticked claim must be a claim number."),
         ("split", {"claim": "own", "name": "Smith"}, "is this source itself"),
         ("split", {"claim": "own", "name": ""}, "Full name of their speaker"),
+        ("split", {"claim": "too many", "name": "Ann Lee"}, "Tick at most 1000 claims"),
     ],
 )
 def test_refused_changes_say_why_and_change_nothing(sign_in, smiths, action, data, message):
     john, _ = smiths
     own = [claim.id for claim in claims_of(db.session.get(Source, john))]
-    data = {key: {"self": john, "own": own}.get(value, value) for key, value in data.items()}
+    named = {"self": john, "own": own, "too many": own + list(range(10**6, 10**6 + 1000))}
+    data = {key: named.get(value, value) for key, value in data.items()}
     client = sign_in("fact-checker")
     response = client.post(f"/sources/{john}/{action}", data=data, follow_redirects=True)
     assert message in response.get_data(as_text=True)

@@ -3,18 +3,11 @@
 import re
 from pathlib import Path
 
-from verify import auth, models
-from verify.vocabulary import ADMINS, ASSIGNERS, REVIEWERS, ROLES, SOURCE_KINDS, STAFF, STATUSES
+from verify.vocabulary import SOURCE_KINDS, STATUSES
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LITERAL_LIST = re.compile(r"\(\s*'(?:unverified|verified|disputed|official|person)'\s*,")
 LITERAL_ROLE = re.compile(r"has_role\(\s*'")
-
-
-def test_the_old_names_are_the_same_objects():
-    assert (auth.STAFF, auth.REVIEWERS, auth.ASSIGNERS, auth.ADMINS) == (
-        STAFF, REVIEWERS, ASSIGNERS, ADMINS)
-    assert (models.STATUSES, models.ROLES, models.SOURCE_KINDS) == (STATUSES, ROLES, SOURCE_KINDS)
 
 
 def test_templates_hard_code_no_status_kind_or_role_list():

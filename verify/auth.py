@@ -8,7 +8,6 @@ from flask_login import current_user
 
 from verify.extensions import db, limiter, login
 from verify.models import User, find_token_user, username_key
-from verify.vocabulary import ADMINS, ASSIGNERS, EDITORS, REVIEWERS, STAFF  # noqa: F401
 
 login.login_view = "auth.sign_in"
 login.login_message = "Please sign in to continue."

@@ -11,9 +11,10 @@ from flask.cli import AppGroup
 from marshmallow import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
+from verify.config import MAX_TOKEN_DAYS
 from verify.extensions import db
 from verify.extraction import ExtractionTimeout, claim_to_dict, extract_claims
-from verify.models import SOURCE_KINDS, Article
+from verify.models import Article
 from verify.schemas import ArticleInSchema
 from verify.services import accounts, app_role, backup, corrections, samples
 from verify.services.exports import csv_chunks, jsonl_chunks
@@ -27,6 +28,7 @@ from verify.services.ingest import (
 )
 from verify.services.reports import REPORT_COLUMNS, UnverifiedReport
 from verify.services.transactions import commit_with_retry
+from verify.vocabulary import SOURCE_KINDS
 
 users_cli = AppGroup("users", help="Manage fact-checkers, editors and admins.")
 tokens_cli = AppGroup("tokens", help="Issue and revoke API tokens.")
@@ -103,7 +105,7 @@ def create_demo_admin():
 @click.argument("name")
 @click.option(
     "--days",
-    type=click.IntRange(min=1, max=3650),
+    type=click.IntRange(min=1, max=MAX_TOKEN_DAYS),
     help="Expire after this many days (default: API_TOKEN_DAYS, 90).",
 )
 def create_token(name, days):

@@ -11,6 +11,7 @@ DEFAULT_DATABASE_URL = "sqlite:///verify.sqlite"
 DEFAULT_MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 # Any body up to MAX_ARTICLE_BYTES is extracted or refused within two seconds.
 DEFAULT_EXTRACTION_TIMEOUT_SECONDS = 1.6
+MAX_TOKEN_DAYS = 3650
 LOCAL_HOSTS = ["localhost", "127.0.0.1", "::1", "[::1]"]
 PROXY_HEADERS = ("for", "proto", "host", "port", "prefix")
 MISSING_SECRET_KEY = (
@@ -120,10 +121,10 @@ def build_config(overrides: dict | None = None) -> dict:
 
 def check_settings(config: dict) -> None:
     """Refuse settings that would quietly weaken verify."""
-    if int(config["API_TOKEN_DAYS"]) < 1:
+    if not 1 <= int(config["API_TOKEN_DAYS"]) <= MAX_TOKEN_DAYS:
         raise ConfigError(
             f"API_TOKEN_DAYS is {config['API_TOKEN_DAYS']}: API tokens must expire, "
-            "so set it to 1 or more days."
+            f"so set it to 1 to {MAX_TOKEN_DAYS} days."
         )
     base = config.get("PUBLIC_BASE_URL")
     parts = urlsplit(base or "")
@@ -134,9 +135,24 @@ def check_settings(config: dict) -> None:
         )
 
 
+# Options of the flask command itself that take a value, before the command's name.
+FLASK_VALUE_OPTIONS = ("-A", "--app", "-e", "--env-file")
+
+
+def flask_command(argv: list[str]) -> str | None:
+    """The name of the command a `flask ...` command line runs, such as "run" or "ingest"."""
+    words = iter(argv[1:])
+    for word in words:
+        if word in FLASK_VALUE_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
 def serves_no_requests() -> bool:
     """Whether this process is the flask command line running a command other than `run`."""
-    return os.environ.get("FLASK_RUN_FROM_CLI") == "true" and "run" not in sys.argv[1:]
+    return os.environ.get("FLASK_RUN_FROM_CLI") == "true" and flask_command(sys.argv) != "run"
 
 
 def load_secret_key(config: dict, instance_path: str, debug: bool) -> None:
@@ -157,11 +173,12 @@ def load_secret_key(config: dict, instance_path: str, debug: bool) -> None:
 
 def memory_limit_warning(workers: int, environ) -> str | None:
     """The warning for several processes that would each count sign-in attempts alone."""
-    storage = environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # Flask-Limiter counts in memory when the setting is empty too.
+    storage = (environ.get("RATELIMIT_STORAGE_URI") or "memory://").strip().lower()
     if workers <= 1 or not storage.startswith("memory://"):
         return None
     return (
         f"{workers} workers count sign-in attempts in memory, each on its own, so the "
-        "sign-in limits are {workers} times looser: set RATELIMIT_STORAGE_URI to a shared "
+        f"sign-in limits are {workers} times looser: set RATELIMIT_STORAGE_URI to a shared "
         "store such as redis://127.0.0.1:6379."
-    ).replace("{workers}", str(workers))
+    )

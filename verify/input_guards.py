@@ -6,13 +6,12 @@ from flask_smorest import abort
 
 from verify.errors import wants_json
 from verify.extraction.deadline import clock
+from verify.schemas import NUL, NUL_MESSAGE
 
-NUL = "\x00"
 # Posting an article is answered within one time limit, parsing the form included.
 TIMED_ENDPOINTS = ("articles.new_article", "api_articles.create_article")
 # Every other body (a review, a sign-in) is far smaller; decoding 8 MB of %XX takes 1.5 s.
 MAX_FORM_BYTES = 1024 * 1024
-NUL_MESSAGE = "Must not contain NUL characters."
 
 
 def nul_fields(values) -> list[str]:

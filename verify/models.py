@@ -22,15 +22,6 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from verify.append_only import install_append_only_guard
 from verify.dates import now_utc
 from verify.extensions import db
-from verify.vocabulary import (  # noqa: F401  re-exported for older imports
-    CLAIM_KINDS,
-    CLAIM_ORIGINS,
-    EVENT_ACTIONS,
-    EVIDENCE_STANCES,
-    ROLES,
-    SOURCE_KINDS,
-    STATUSES,
-)
 
 
 def username_key(username: str) -> str:

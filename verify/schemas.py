@@ -21,14 +21,18 @@ def not_blank(value: str) -> None:
         raise ValidationError("Must not be empty.")
 
 
+NUL = "\x00"
+NUL_MESSAGE = "Must not contain NUL characters."
+
+
 def no_surrogates(value: str) -> None:
     """Lone UTF-16 surrogates and NUL cannot be stored as text; refuse them up front."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise ValidationError("Must be valid Unicode text (no lone surrogates).") from exc
-    if "\x00" in value:
-        raise ValidationError("Must not contain NUL characters.")
+    if NUL in value:
+        raise ValidationError(NUL_MESSAGE)
 
 
 class Text(fields.String):
@@ -65,18 +69,17 @@ def parse_id(text: str) -> int | None:
     return number if 1 <= number <= MAX_ID else None
 
 NOT_BLANK = not_blank
-NO_SURROGATES = no_surrogates
 HTTP_URL = validate.URL(schemes={"http", "https"}, error="Must be an http(s) URL.")
 
 class ArticleInSchema(Schema):
     title = Text(
         required=True,
-        validate=[validate.Length(min=1, max=500), NOT_BLANK, NO_SURROGATES],
+        validate=[validate.Length(min=1, max=500), NOT_BLANK],
         metadata={"pattern": r"\S"},
     )
     body = Text(
         required=True,
-        validate=[validate.Length(min=1), NOT_BLANK, NO_SURROGATES],
+        validate=[validate.Length(min=1), NOT_BLANK],
         metadata={"pattern": r"\S"},
     )
     url = Text(
@@ -88,12 +91,12 @@ class ArticleInSchema(Schema):
     outlet = Text(
         load_default=None,
         allow_none=True,
-        validate=[validate.Length(max=200), NO_SURROGATES],
+        validate=[validate.Length(max=200)],
     )
     author = Text(
         load_default=None,
         allow_none=True,
-        validate=[validate.Length(max=200), NO_SURROGATES],
+        validate=[validate.Length(max=200)],
     )
     published_at = UtcInstant(
         load_default=None, allow_none=True, default_timezone=None
@@ -149,7 +152,7 @@ class ArticleSchema(ArticleSummarySchema):
 
 class ClaimUpdateSchema(Schema):
     status = Text(validate=validate.OneOf(STATUSES))
-    note = Text(allow_none=True, validate=[validate.Length(max=10000), NO_SURROGATES])
+    note = Text(allow_none=True, validate=[validate.Length(max=10000)])
     evidence = fields.List(
         fields.Nested(EvidenceSchema), validate=validate.Length(max=MAX_EVIDENCE)
     )
@@ -217,10 +220,10 @@ class OEmbedQuerySchema(Schema):
 
 class TokenRequestSchema(Schema):
     username = Text(
-        required=True, validate=[validate.Length(min=1, max=64), NO_SURROGATES]
+        required=True, validate=[validate.Length(min=1, max=64)]
     )
     password = Text(
-        required=True, load_only=True, validate=[validate.Length(min=1), NO_SURROGATES]
+        required=True, load_only=True, validate=[validate.Length(min=1)]
     )
 
 

@@ -14,8 +14,6 @@ STATUS_MARKS = {"verified": "✓", "unverified": "?", "disputed": "✗"}
 STATUS_ORDER = ("verified", "disputed", "unverified")
 CLAIM_KINDS = ("direct_quote", "reported", "unattributed")
 EVIDENCE_STANCES = ("supports", "contradicts")
-EVENT_ACTIONS = ("created", "review", "correction", "dismissal", "assignment")
-CLAIM_ORIGINS = ("extracted", "manual")
 SOURCE_KINDS = ("official", "person", "media", "social_media", "anonymous", "unattributed")
 
 

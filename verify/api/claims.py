@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from verify.api.pagination import page_items
-from verify.auth import STAFF, request_user, roles_required
+from verify.auth import request_user, roles_required
 from verify.extensions import db
 from verify.models import Claim, Source
 from verify.schemas import (
@@ -20,6 +20,7 @@ from verify.schemas import (
 from verify.services.public_claims import public_events
 from verify.services.review import StaleVersion, review_claim
 from verify.services.transactions import commit_with_retry
+from verify.vocabulary import STAFF
 
 blp = Blueprint("api_claims", __name__, url_prefix="/api/claims")
 

@@ -4,8 +4,7 @@ from sqlalchemy import Select, func, select
 from werkzeug.routing import IntegerConverter
 
 from verify.extensions import db
-
-MAX_ID = 2_147_483_647
+from verify.schemas import MAX_ID
 
 
 class IdConverter(IntegerConverter):

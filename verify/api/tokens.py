@@ -3,10 +3,11 @@
 from flask_smorest import Blueprint, abort
 
 from verify.auth import bearer_token, roles_required, sign_in_limited
-from verify.models import ROLES, revoke_token
+from verify.models import revoke_token
 from verify.schemas import TokenRequestSchema, TokenSchema
 from verify.services.accounts import authenticate
 from verify.services.transactions import commit_with_retry
+from verify.vocabulary import ROLES
 
 blp = Blueprint("api_tokens", __name__, url_prefix="/api/tokens")
 

@@ -11,7 +11,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from verify.config import DEFAULT_DATABASE_URL
 from verify.extensions import db
-from verify.models import ROLES, User, username_key
+from verify.models import User, username_key
+from verify.vocabulary import ROLES
 
 USERNAME = re.compile(r"[A-Za-z0-9._-]{1,40}")
 MIN_PASSWORD = 12
@@ -104,7 +105,7 @@ def set_password(user: User, password: str) -> None:
 
 def change_own_password(user: User, current: str, new: str) -> None:
     """Change a user's password after checking the current one."""
-    if not check_password_hash(user.password_hash, current):
+    if not user.check_password(current):
         raise AccountError("The current password is wrong.", "current_password")
     set_password(user, new)
 

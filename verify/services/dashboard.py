@@ -8,8 +8,9 @@ from sqlalchemy import func, or_, select
 
 from verify.dates import now_utc
 from verify.extensions import db
-from verify.models import STATUSES, Claim, ClaimEvent
+from verify.models import Claim, ClaimEvent
 from verify.services.reports import UnverifiedReport
+from verify.vocabulary import STATUSES
 
 
 @dataclass

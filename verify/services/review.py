@@ -5,7 +5,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from verify.dates import now_utc
 from verify.extensions import db
 from verify.models import Claim, User
-from verify.services.history import record_event  # noqa: F401  one home, imported from here too
+from verify.services.history import record_event
 
 REVIEWED_FIELDS = ("status", "note", "evidence")
 

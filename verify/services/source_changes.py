@@ -8,7 +8,7 @@ from verify.models import Claim, ClaimEvent, Source, User
 from verify.services.history import record_event
 from verify.services.ingest import keyed_source, merged_target
 
-MAX_SPLIT = 500
+MAX_SPLIT = 1000  # ticked claims moved at once, as for the queue's bulk actions
 
 
 class SourceChangeError(Exception):
@@ -57,7 +57,9 @@ def split_source(source_id: int, claim_ids: list[int], name: str, kind: str,
     name = " ".join((name or "").split())
     if not name:
         raise SourceChangeError("Name the speaker the ticked claims belong to.")
-    wanted = source.claims.select().where(Claim.id.in_(claim_ids[:MAX_SPLIT]))
+    if len(claim_ids) > MAX_SPLIT:
+        raise SourceChangeError(f"Tick at most {MAX_SPLIT} claims at a time.")
+    wanted = source.claims.select().where(Claim.id.in_(claim_ids))
     claims = list(db.session.scalars(wanted.order_by(Claim.id)))
     if not claims:
         raise SourceChangeError("Tick the claims of this source that belong to someone else.")

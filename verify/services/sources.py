@@ -3,7 +3,8 @@
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import selectinload
 
-from verify.models import STATUSES, Claim, Source
+from verify.models import Claim, Source
+from verify.vocabulary import STATUSES
 
 
 def status_total(status: str):

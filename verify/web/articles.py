@@ -2,7 +2,7 @@
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, url_for
 
-from verify.auth import STAFF, roles_required
+from verify.auth import roles_required
 from verify.schemas import ArticleInSchema
 from verify.services.files import UnreadableFile, first_line, read_article_upload
 from verify.services.ingest import (
@@ -14,6 +14,7 @@ from verify.services.ingest import (
     ingest_limits,
 )
 from verify.services.transactions import commit_with_retry
+from verify.vocabulary import STAFF
 from verify.web.forms import ArticleForm
 
 bp = Blueprint("articles", __name__)

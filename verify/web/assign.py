@@ -3,11 +3,12 @@
 from flask import Blueprint, flash, redirect, url_for
 from flask_login import current_user
 
-from verify.auth import ASSIGNERS, roles_required
+from verify.auth import roles_required
 from verify.extensions import db
 from verify.models import Article
 from verify.services.assignment import assign_claims, assignable_users, find_assignee
 from verify.services.transactions import commit_with_retry
+from verify.vocabulary import ASSIGNERS
 from verify.web.corrections import flash_form_errors
 from verify.web.forms import AssignForm
 from verify.web.review import load_claim, redirect_to_claim

@@ -5,9 +5,10 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from verify.auth import STAFF, roles_required, sign_in_limited
+from verify.auth import roles_required, sign_in_limited
 from verify.services.accounts import AccountError, authenticate, change_own_password
 from verify.services.transactions import commit_with_retry
+from verify.vocabulary import STAFF
 from verify.web.forms import PasswordForm, SignInForm
 
 bp = Blueprint("auth", __name__)

@@ -3,8 +3,8 @@
 import pygal
 from pygal.style import Style
 
-from verify.models import STATUSES
 from verify.services.dashboard import StatusSeries
+from verify.vocabulary import STATUSES
 from verify.web.badges.drawing import STATUS_COLOURS
 
 FONT = "DejaVu Sans, Verdana, sans-serif"

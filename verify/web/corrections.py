@@ -3,7 +3,7 @@
 from flask import Blueprint, flash, redirect, url_for
 from flask_login import current_user
 
-from verify.auth import REVIEWERS, roles_required
+from verify.auth import roles_required
 from verify.extensions import db
 from verify.models import Article
 from verify.schemas import DismissalSchema
@@ -15,6 +15,7 @@ from verify.services.corrections import (
 )
 from verify.services.review import StaleVersion
 from verify.services.transactions import commit_with_retry
+from verify.vocabulary import REVIEWERS
 from verify.web.forms import CorrectionForm, DismissForm, NewClaimForm
 from verify.web.review import load_claim, redirect_to_claim
 

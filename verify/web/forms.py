@@ -23,15 +23,13 @@ from wtforms.validators import (
 )
 from wtforms.widgets import HiddenInput
 
-from verify.models import CLAIM_KINDS, ROLES, SOURCE_KINDS, STATUSES
-from verify.schemas import MAX_EVIDENCE, MAX_ID, ClaimFieldsSchema, parse_id
-
-NUL_MESSAGE = "Must not contain NUL characters."
+from verify.schemas import MAX_EVIDENCE, MAX_ID, NUL, NUL_MESSAGE, ClaimFieldsSchema, parse_id
+from verify.vocabulary import CLAIM_KINDS, ROLES, SOURCE_KINDS, STATUSES
 
 
 def holds_nul(data) -> bool:
     if isinstance(data, str):
-        return "\x00" in data
+        return NUL in data
     if isinstance(data, list | tuple):
         return any(holds_nul(item) for item in data)
     return holds_nul(getattr(data, "filename", None) or "")
@@ -271,7 +269,7 @@ class SplitSourceForm(CheckedForm):
     @staticmethod
     def ticked(values: list[str]) -> list[int]:
         """The ticked claim ids; ValueError names a box that is not one."""
-        ids = [parse_id(value) for value in values[:500]]
+        ids = [parse_id(value) for value in values]
         if None in ids:
             raise ValueError("A ticked claim must be a claim number.")
         return ids

@@ -5,13 +5,14 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from verify.auth import ASSIGNERS, REVIEWERS, STAFF, roles_required
+from verify.auth import roles_required
 from verify.extensions import db
-from verify.models import STATUSES, Claim
+from verify.models import Claim
 from verify.services.assignment import assign_claims, assignable_users, find_assignee
 from verify.services.queue import queue_claims, status_counts
 from verify.services.review import set_statuses
 from verify.services.transactions import commit_with_retry
+from verify.vocabulary import ASSIGNERS, REVIEWERS, STAFF, STATUSES
 from verify.web.arguments import page_number
 from verify.web.auth import safe_next_url
 from verify.web.forms import BulkForm, QueueFilterForm

@@ -5,13 +5,14 @@ from collections import Counter
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from verify.auth import ASSIGNERS, REVIEWERS, STAFF, roles_required
+from verify.auth import roles_required
 from verify.extensions import db
 from verify.models import Claim
 from verify.schemas import ClaimUpdateSchema
 from verify.services.assignment import assignable_users
 from verify.services.review import ClaimDismissed, StaleVersion, review_claim
 from verify.services.transactions import commit_with_retry
+from verify.vocabulary import ASSIGNERS, REVIEWERS, STAFF
 from verify.web.forms import (
     AssignForm,
     CorrectionForm,
