@@ -107,8 +107,10 @@ def test_find_span_ignores_how_whitespace_is_broken_and_picks_the_nearest():
 
 def test_a_page_of_100000_links_is_refused_quickly():
     page = "<html><body><p>" + '<a href="/x">link</a> ' * 100_000 + "</p></body></html>"
+    started = time.process_time()
     with pytest.raises(PageTooComplex, match="over 15,000 HTML elements"):
-        assert cpu_seconds(html_to_text, page) < 1
+        html_to_text(page)
+    assert time.process_time() - started < 1
 
 
 def test_a_page_of_too_many_links_names_the_links():
@@ -124,7 +126,7 @@ def test_a_page_over_six_million_characters_is_refused():
 
 def test_markup_inside_scripts_is_not_counted():
     page = "<script>" + "var a = '<p>said</p>';" * 20_000 + "</script><p>Text here.</p>"
-    assert html_to_text(page) is not None
+    html_to_text(page)  # 20,000 <p> inside a script would be over the element budget
 
 
 def test_an_uploaded_page_over_the_budget_is_refused_with_advice(sign_in):
@@ -157,8 +159,10 @@ def test_two_megabytes_of_an_attack_body_are_answered_quickly(client, auth_heade
     assert time.process_time() - started < 5
 
 
-def test_the_densest_body_is_extracted_or_refused_within_two_seconds(client, auth_header):
-    text = body(UNITS["sentences"], 2 * 1024 * 1024 - 100)
+@pytest.mark.parametrize("unit", ["sentences", "said bullets"])
+def test_the_densest_bodies_are_extracted_or_refused_within_two_seconds(client, auth_header,
+                                                                         unit):
+    text = body(UNITS[unit], 2 * 1024 * 1024 - 100)
     started = clock()
     response = client.post("/api/articles", json={"title": "T", "body": text},
                            headers=auth_header())
@@ -185,7 +189,7 @@ def test_extraction_gets_only_what_reading_the_page_left(app):
     while clock() < deadline - 0.3:
         pass  # spend 0.2 s of this thread's CPU, as reading a page would
     with app.app_context():
-        assert ingest_limits(app.config, deadline)["timeout"] < 0.31
+        assert 0.25 < ingest_limits(app.config, deadline)["timeout"] < 0.31
         assert ingest_limits(app.config)["timeout"] == app.config["EXTRACTION_TIMEOUT_SECONDS"]
 
 
