@@ -49,8 +49,9 @@ def rebuild_database(url: str) -> tuple[int, int]:
     import sqlalchemy as sa
 
     name = sa.engine.make_url(url).database
-    admin = sa.create_engine(sa.engine.make_url(url).set(database="postgres"),
-                             isolation_level="AUTOCOMMIT")
+    admin = sa.create_engine(
+        sa.engine.make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT"
+    )
     with admin.connect() as connection:
         connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
@@ -83,8 +84,18 @@ def start(target: str, port: int, workers: int, env: dict) -> subprocess.Popen:
 def wrk(url: str, args) -> dict:
     """Run wrk once; return requests/s, p50 and p99 in ms, and errors of any kind."""
     output = subprocess.run(
-        ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.seconds}s", "--latency",
-         url], capture_output=True, text=True, check=True).stdout
+        [
+            "wrk",
+            f"-t{args.threads}",
+            f"-c{args.connections}",
+            f"-d{args.seconds}s",
+            "--latency",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
@@ -109,8 +120,10 @@ def median_run(runs: list[dict]) -> dict:
 def report(rows: list[tuple[str, dict]], floor: float) -> None:
     print(f"{'endpoint':<44}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'ratio':>7}")
     for name, run in rows:
-        print(f"{name:<44}{run['rps']:>9.0f}{run['p50']:>9.2f}{run['p99']:>9.2f}"
-              f"{run['errors']:>8}{run['rps'] / floor:>7.2f}")
+        print(
+            f"{name:<44}{run['rps']:>9.0f}{run['p50']:>9.2f}{run['p99']:>9.2f}"
+            f"{run['errors']:>8}{run['rps'] / floor:>7.2f}"
+        )
 
 
 def measure(servers: dict[str, str], rounds: int, args) -> dict[str, dict]:
@@ -136,11 +149,18 @@ def main() -> None:
         claim = f"/badges/claims/{claim_id}"
         for url in (f"{bare}{claim}.svg", f"{app}{claim}.svg", f"{uncached}{claim}.svg"):
             subprocess.run(["wrk", "-t1", "-c4", "-d2s", url], capture_output=True, check=True)
-        main_runs = measure({"bare": f"{bare}{claim}.svg", "app": f"{app}{claim}.svg"},
-                            args.rounds, args)
-        others = measure({
-            "uncached": f"{uncached}{claim}.svg", "json": f"{app}{claim}.json",
-            "article": f"{app}/badges/articles/{article_id}.svg"}, 1, args)
+        main_runs = measure(
+            {"bare": f"{bare}{claim}.svg", "app": f"{app}{claim}.svg"}, args.rounds, args
+        )
+        others = measure(
+            {
+                "uncached": f"{uncached}{claim}.svg",
+                "json": f"{app}{claim}.json",
+                "article": f"{app}/badges/articles/{article_id}.svg",
+            },
+            1,
+            args,
+        )
     finally:
         for server in servers:
             server.terminate()
@@ -149,16 +169,21 @@ def main() -> None:
 
 
 def print_summary(args, claim_id, article_id, main_runs, others) -> None:
-    print(f"gunicorn {args.workers} sync workers per app; wrk -t{args.threads} "
-          f"-c{args.connections} -d{args.seconds}s; claim badge vs bare: median of "
-          f"{args.rounds} interleaved rounds; PostgreSQL")
-    report([
-        ("bare Flask, constant SVG", main_runs["bare"]),
-        (f"app /badges/claims/{claim_id}.svg", main_runs["app"]),
-        (f"app /badges/claims/{claim_id}.svg, no cache", others["uncached"]),
-        (f"app /badges/claims/{claim_id}.json", others["json"]),
-        (f"app /badges/articles/{article_id}.svg", others["article"]),
-    ], main_runs["bare"]["rps"])
+    print(
+        f"gunicorn {args.workers} sync workers per app; wrk -t{args.threads} "
+        f"-c{args.connections} -d{args.seconds}s; claim badge vs bare: median of "
+        f"{args.rounds} interleaved rounds; PostgreSQL"
+    )
+    report(
+        [
+            ("bare Flask, constant SVG", main_runs["bare"]),
+            (f"app /badges/claims/{claim_id}.svg", main_runs["app"]),
+            (f"app /badges/claims/{claim_id}.svg, no cache", others["uncached"]),
+            (f"app /badges/claims/{claim_id}.json", others["json"]),
+            (f"app /badges/articles/{article_id}.svg", others["article"]),
+        ],
+        main_runs["bare"]["rps"],
+    )
     ratio = main_runs["app"]["rps"] / main_runs["bare"]["rps"]
     verdict = "met" if ratio >= 0.8 and main_runs["app"]["errors"] == 0 else "NOT met"
     print(f"claim badge / bare = {ratio:.2f} (target >= 0.80, 0 errors: {verdict})")

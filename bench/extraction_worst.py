@@ -81,9 +81,11 @@ def main() -> int:
     print_rows(f"the same at {args.max_bytes / 1024 / 1024:g} MB:", full)
     worst_per_kb = max(probe + full)
     worst = max(full, key=lambda row: row[1])
-    print(f"worst: {worst_per_kb[0]:.3f} ms per KB ({worst_per_kb[2]}); "
-          f"{worst[1] / 1000:.2f} s at {args.max_bytes / 1024 / 1024:g} MB ({worst[2]}); "
-          f"peak RSS {peak_rss_mb():.0f} MB")
+    print(
+        f"worst: {worst_per_kb[0]:.3f} ms per KB ({worst_per_kb[2]}); "
+        f"{worst[1] / 1000:.2f} s at {args.max_bytes / 1024 / 1024:g} MB ({worst[2]}); "
+        f"peak RSS {peak_rss_mb():.0f} MB"
+    )
     print_limited(found[worst[2]], worst[2], args.max_bytes)
     return 0
 
@@ -101,8 +103,10 @@ def print_limited(case: tuple, name: str, size: int) -> None:
         answer = "extracted"
     except extraction.ExtractionTimeout:
         answer = "refused"
-    print(f"under the default limit (EXTRACTION_TIMEOUT_SECONDS={DEFAULT_TIMEOUT:g}): {name} "
-          f"{answer} after {clock() - started:.2f} s of CPU")
+    print(
+        f"under the default limit (EXTRACTION_TIMEOUT_SECONDS={DEFAULT_TIMEOUT:g}): {name} "
+        f"{answer} after {clock() - started:.2f} s of CPU"
+    )
 
 
 if __name__ == "__main__":

@@ -69,22 +69,43 @@ def load_fixture(database_url: str, articles: int) -> dict:
 def run_locust(fixture_path: Path, out: Path, args) -> None:
     env = {**os.environ, "VERIFY_LOAD_FIXTURE": str(fixture_path)}
     subprocess.run(
-        [str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
-         "-u", str(args.users), "-r", str(args.users), "-t", f"{args.seconds}s",
-         "--host", f"http://127.0.0.1:{PORT}", "--csv", str(out), "--only-summary"],
-        env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(BIN / "locust"),
+            "-f",
+            str(ROOT / "bench" / "locustfile.py"),
+            "--headless",
+            "-u",
+            str(args.users),
+            "-r",
+            str(args.users),
+            "-t",
+            f"{args.seconds}s",
+            "--host",
+            f"http://127.0.0.1:{PORT}",
+            "--csv",
+            str(out),
+            "--only-summary",
+        ],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
 
 def print_stats(stats_csv: Path, args) -> None:
     rows = list(csv.DictReader(stats_csv.open(encoding="utf-8")))
-    print(f"verify under mixed load: gunicorn {args.workers} workers, {args.users} users, "
-          f"{args.seconds} s, PostgreSQL")
+    print(
+        f"verify under mixed load: gunicorn {args.workers} workers, {args.users} users, "
+        f"{args.seconds} s, PostgreSQL"
+    )
     print(f"{'request':34} {'count':>7} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6}")
     for row in rows:
-        print(f"{row['Name'][:34]:34} {row['Request Count']:>7} "
-              f"{float(row['Requests/s']):>8.1f} {row['50%']:>7} {row['99%']:>7} "
-              f"{row['Failure Count']:>6}")
+        print(
+            f"{row['Name'][:34]:34} {row['Request Count']:>7} "
+            f"{float(row['Requests/s']):>8.1f} {row['50%']:>7} {row['99%']:>7} "
+            f"{row['Failure Count']:>6}"
+        )
 
 
 def main() -> None:
@@ -99,8 +120,9 @@ def main() -> None:
         fixture_path = Path(tmp) / "fixture.json"
         fixture_path.write_text(json.dumps(load_fixture(database_url, args.articles)))
         env = {"DATABASE_URL": database_url, "SECRET_KEY": "bench"}
-        server = start_gunicorn("app:app", PORT, env, "/api/openapi.json",
-                                ("--workers", str(args.workers)))
+        server = start_gunicorn(
+            "app:app", PORT, env, "/api/openapi.json", ("--workers", str(args.workers))
+        )
         try:
             run_locust(fixture_path, Path(tmp) / "load", args)
         finally:

@@ -41,12 +41,23 @@ def seed(url: str, claims: int) -> tuple[int, int]:
 
     app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench"})
     with app.app_context():
-        specs = [{"text": f"The harbour will reopen in spring, phase {n}",
-                  "source": f"Source {n % 40}", "source_kind": ("person", "anonymous")[n % 2],
-                  "status": ("unverified", "verified", "disputed")[n % 3],
-                  "note": "Checked against the council minutes.",
-                  "evidence": [{"url": f"https://records.example/{n}", "title": "Minutes",
-                                "stance": "supports"}]} for n in range(claims)]
+        specs = [
+            {
+                "text": f"The harbour will reopen in spring, phase {n}",
+                "source": f"Source {n % 40}",
+                "source_kind": ("person", "anonymous")[n % 2],
+                "status": ("unverified", "verified", "disputed")[n % 3],
+                "note": "Checked against the council minutes.",
+                "evidence": [
+                    {
+                        "url": f"https://records.example/{n}",
+                        "title": "Minutes",
+                        "stance": "supports",
+                    }
+                ],
+            }
+            for n in range(claims)
+        ]
         article_id = add_article(specs, title="Harbour plan, line by line").id
         db.session.remove()
         statements = []
@@ -66,8 +77,9 @@ def timings(path: str, count: int) -> list[float]:
     command = ["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code} %{time_total}", url]
     results = []
     for _ in range(count + 5):
-        code, total = subprocess.run(command, capture_output=True, text=True,
-                                     check=True).stdout.split()
+        code, total = subprocess.run(
+            command, capture_output=True, text=True, check=True
+        ).stdout.split()
         assert code == "200", f"{path} answered {code}"
         results.append(float(total) * 1000)
     return results[5:]  # the first requests warm the worker up

@@ -20,11 +20,35 @@ TEXTS = (
 )
 BODY = "The harbour plan, explained. " * 8
 SOURCE_COLUMNS = ("id", "key", "name", "kind")
-ARTICLE_COLUMNS = ("id", "title", "body", "url", "outlet", "author", "published_at",
-                   "content_hash", "created_at")
-CLAIM_COLUMNS = ("id", "article_id", "source_id", "text", "start", "end", "cue", "kind",
-                 "origin", "status", "note", "evidence", "dismissed", "version", "created_at",
-                 "updated_at")
+ARTICLE_COLUMNS = (
+    "id",
+    "title",
+    "body",
+    "url",
+    "outlet",
+    "author",
+    "published_at",
+    "content_hash",
+    "created_at",
+)
+CLAIM_COLUMNS = (
+    "id",
+    "article_id",
+    "source_id",
+    "text",
+    "start",
+    "end",
+    "cue",
+    "kind",
+    "origin",
+    "status",
+    "note",
+    "evidence",
+    "dismissed",
+    "version",
+    "created_at",
+    "updated_at",
+)
 
 
 def source_rows(count: int):
@@ -37,9 +61,17 @@ def article_rows(count: int):
     for n in range(1, count + 1):
         added = START + timedelta(minutes=20 * n, seconds=rng.randrange(600))
         published = None if n % 20 == 0 else added - timedelta(hours=rng.randrange(1, 48))
-        yield (n, f"Article {n}: the harbour plan, explained", BODY,
-               f"https://news.example/{n}", f"Outlet {n % 40}", f"Author {n % 500}",
-               published, f"{n:064x}", added)
+        yield (
+            n,
+            f"Article {n}: the harbour plan, explained",
+            BODY,
+            f"https://news.example/{n}",
+            f"Outlet {n % 40}",
+            f"Author {n % 500}",
+            published,
+            f"{n:064x}",
+            added,
+        )
 
 
 def claim_rows(count: int, articles: int, sources: int):
@@ -48,14 +80,31 @@ def claim_rows(count: int, articles: int, sources: int):
     per_article = max(1, count // articles)
     for n in range(1, count + 1):
         article = min(articles, (n - 1) // per_article + 1)
-        added = START + timedelta(minutes=20 * article, seconds=n % per_article,
-                                  microseconds=n % 997 + 1)
+        added = START + timedelta(
+            minutes=20 * article, seconds=n % per_article, microseconds=n % 997 + 1
+        )
         draw = rng.random()
         status = "unverified" if draw < 0.6 else "verified" if draw < 0.9 else "disputed"
         source = None if n % 10 == 0 else rng.randrange(1, sources + 1)
         note = "Asked the port authority, no answer yet." if n % 7 == 0 else None
-        yield (n, article, source, TEXTS[n % len(TEXTS)].format(n=n), 0, 80, "said",
-               "direct_quote", "extracted", status, note, "[]", n % 100 == 0, 1, added, added)
+        yield (
+            n,
+            article,
+            source,
+            TEXTS[n % len(TEXTS)].format(n=n),
+            0,
+            80,
+            "said",
+            "direct_quote",
+            "extracted",
+            status,
+            note,
+            "[]",
+            n % 100 == 0,
+            1,
+            added,
+            added,
+        )
 
 
 def plain_url(url: str) -> str:
@@ -88,8 +137,9 @@ def copy_rows(cursor, table: str, columns: tuple, rows) -> None:
     with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
-    cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                   f"(SELECT max(id) FROM {table}))")
+    cursor.execute(
+        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+    )
 
 
 def load_postgresql(url: str, sources: int, articles: int, claims: int) -> float:
@@ -117,8 +167,10 @@ def sqlite_value(value):
 def insert_rows(connection, table: str, columns: tuple, rows) -> None:
     names = ", ".join(f'"{column}"' for column in columns)
     marks = ", ".join("?" for _ in columns)
-    connection.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                           (tuple(map(sqlite_value, row)) for row in rows))
+    connection.executemany(
+        f"INSERT INTO {table} ({names}) VALUES ({marks})",
+        (tuple(map(sqlite_value, row)) for row in rows),
+    )
 
 
 def load_sqlite(url: str, sources: int, articles: int, claims: int) -> float:

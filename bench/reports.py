@@ -61,8 +61,12 @@ def export_sql(url: str) -> tuple[str, int, str, int]:
         query = report.rows()
         rows = db.session.scalar(select(func.count()).select_from(query.subquery()))
         late = query.subquery()
-        anchor = db.session.scalar(select(late.c.claim_id).order_by(
-            late.c.created_at.desc(), late.c.claim_id.desc()).offset(1000).limit(1))
+        anchor = db.session.scalar(
+            select(late.c.claim_id)
+            .order_by(late.c.created_at.desc(), late.c.claim_id.desc())
+            .offset(1000)
+            .limit(1)
+        )
         sql = inline(query, db.engine)
         user = db.session.scalar(select(User).where(User.username == "bench-editor"))
         user = user or User(username="bench-editor", role="editor", password_hash="-")
@@ -89,9 +93,21 @@ def floor_command(url: str, sql: str) -> list[str]:
     from sqlalchemy.engine import make_url
 
     parts = make_url(url)
-    return ["psql", "-X", "-q", "-h", parts.host, "-p", str(parts.port or 5432), "-U",
-            parts.username, "-d", parts.database,
-            "-c", f"\\copy ({sql}) to stdout with (format csv, header)"]
+    return [
+        "psql",
+        "-X",
+        "-q",
+        "-h",
+        parts.host,
+        "-p",
+        str(parts.port or 5432),
+        "-U",
+        parts.username,
+        "-d",
+        parts.database,
+        "-c",
+        f"\\copy ({sql}) to stdout with (format csv, header)",
+    ]
 
 
 def time_floor(url: str, sql: str) -> float:
@@ -111,9 +127,21 @@ def worker_peak_mb(server: subprocess.Popen) -> float:
 def fetch(path: str, token: str) -> dict:
     """Download through curl to /dev/null: time to first byte, total time, bytes."""
     output = subprocess.run(
-        ["curl", "-sS", "-o", "/dev/null", "-H", f"Authorization: Bearer {token}", "-w",
-         "%{http_code} %{time_starttransfer} %{time_total} %{size_download}",
-         f"http://127.0.0.1:{PORT}{path}"], capture_output=True, text=True, check=True).stdout
+        [
+            "curl",
+            "-sS",
+            "-o",
+            "/dev/null",
+            "-H",
+            f"Authorization: Bearer {token}",
+            "-w",
+            "%{http_code} %{time_starttransfer} %{time_total} %{size_download}",
+            f"http://127.0.0.1:{PORT}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     code, first, total, size = output.split()
     assert code == "200", f"{path} answered {code}"
     return {"first": float(first), "total": float(total), "bytes": int(size)}
@@ -128,7 +156,9 @@ def measure_database(name: str, url: str, repeat: int) -> list[tuple]:
     sql, rows, token, anchor = export_sql(url)
     floor = min(time_floor(url, sql) for _ in range(repeat))
     server = start_gunicorn(
-        "app:app", PORT, {"DATABASE_URL": url, "SECRET_KEY": "bench"},
+        "app:app",
+        PORT,
+        {"DATABASE_URL": url, "SECRET_KEY": "bench"},
         options=("--workers", "1", "--timeout", "900"),
     )
     try:
@@ -143,24 +173,37 @@ def measure_database(name: str, url: str, repeat: int) -> list[tuple]:
     finally:
         server.terminate()
         server.wait()
-    return [(name, "CSV", rows, csv, floor), (name, "JSON Lines", rows, jsonl, floor),
-            (name, "page of 100, the first", rows, page, None),
-            (name, "page of 100, 1,000 from the end", rows, deep, None),
-            (name, f"peak RSS: {small_peak:.0f} MB after a 10% export, {full_peak:.0f} MB "
-             "after the full ones", None, None, None)]
+    return [
+        (name, "CSV", rows, csv, floor),
+        (name, "JSON Lines", rows, jsonl, floor),
+        (name, "page of 100, the first", rows, page, None),
+        (name, "page of 100, 1,000 from the end", rows, deep, None),
+        (
+            name,
+            f"peak RSS: {small_peak:.0f} MB after a 10% export, {full_peak:.0f} MB "
+            "after the full ones",
+            None,
+            None,
+            None,
+        ),
+    ]
 
 
 def print_rows(rows: list[tuple]) -> None:
-    print(f"{'database':<11}{'request':<32}{'rows':>9}{'MB':>7}{'1st byte':>10}{'total':>8}"
-          f"{'floor':>8}{'ratio':>7}")
+    print(
+        f"{'database':<11}{'request':<32}{'rows':>9}{'MB':>7}{'1st byte':>10}{'total':>8}"
+        f"{'floor':>8}{'ratio':>7}"
+    )
     for database, what, count, run, floor in rows:
         if run is None:
             print(f"{database:<11}{what}")
             continue
         ratio = f"{run['total'] / floor:>7.2f}" if floor else ""
         floor_text = f"{floor:>7.2f}s" if floor else " " * 8
-        print(f"{database:<11}{what:<32}{count:>9,}{run['bytes'] / 1e6:>7.0f}"
-              f"{run['first']:>9.3f}s{run['total']:>7.2f}s{floor_text}{ratio}")
+        print(
+            f"{database:<11}{what:<32}{count:>9,}{run['bytes'] / 1e6:>7.0f}"
+            f"{run['first']:>9.3f}s{run['total']:>7.2f}s{floor_text}{ratio}"
+        )
 
 
 def main() -> None:
@@ -170,13 +213,17 @@ def main() -> None:
         sizes = (args.sources, args.articles, args.claims)
         print(f"PostgreSQL load: {load_postgresql(args.pg_url, *sizes):.0f} s", flush=True)
         print(f"SQLite load: {load_sqlite(sqlite_url, *sizes):.0f} s", flush=True)
-    print(f"{args.claims:,} claims, {args.articles:,} articles, {args.sources:,} sources; "
-          f"best of {args.repeat}; floor = psql \\copy / sqlite3 -csv of the same query")
+    print(
+        f"{args.claims:,} claims, {args.articles:,} articles, {args.sources:,} sources; "
+        f"best of {args.repeat}; floor = psql \\copy / sqlite3 -csv of the same query"
+    )
     rows = measure_database("PostgreSQL", args.pg_url, args.repeat)
     rows += measure_database("SQLite", sqlite_url, args.repeat)
     print_rows(rows)
-    print("targets: PostgreSQL CSV <= 1.5, JSON Lines <= 5; SQLite CSV <= 2.5; "
-          "peak RSS < 150 MB and flat")
+    print(
+        "targets: PostgreSQL CSV <= 1.5, JSON Lines <= 5; SQLite CSV <= 2.5; "
+        "peak RSS < 150 MB and flat"
+    )
 
 
 if __name__ == "__main__":

@@ -31,8 +31,12 @@ from verify.cli import ingest_file  # noqa: E402
 from verify.extensions import db  # noqa: E402
 from verify.models import Article, Claim, Source  # noqa: E402
 
-CONFIG = {"TESTING": True, "DATABASE_URL": "sqlite://", "SECRET_KEY": "bench",
-          "EXTRACTION_TIMEOUT_SECONDS": 30}
+CONFIG = {
+    "TESTING": True,
+    "DATABASE_URL": "sqlite://",
+    "SECRET_KEY": "bench",
+    "EXTRACTION_TIMEOUT_SECONDS": 30,
+}
 
 
 def load_scorer(directory: Path):
@@ -104,26 +108,34 @@ def split_speakers(scorer, speakers: dict) -> list:
     groups: list[list] = []
     for claim_id, (name, gold) in speakers.items():
         source_id = db.session.scalar(select(Claim.source_id).where(Claim.id == claim_id))
-        group = next((g for g in groups if scorer.name_words(g[0][1]) == scorer.name_words(gold)),
-                     None)
+        group = next(
+            (g for g in groups if scorer.name_words(g[0][1]) == scorer.name_words(gold)), None
+        )
         if group is None:
             groups.append(group := [])
         group.append((name, gold, source_id))
-    split = [g for g in groups
-             if len({f for f, _, _ in g}) > 1 and len({s for _, _, s in g}) > 1]
-    return [sorted({(f, gold, db.session.get(Source, s).key if s else None) for f, gold, s in g})
-            for g in split]
+    split = [g for g in groups if len({f for f, _, _ in g}) > 1 and len({s for _, _, s in g}) > 1]
+    return [
+        sorted({(f, gold, db.session.get(Source, s).key if s else None) for f, gold, s in g})
+        for g in split
+    ]
 
 
 def joined_sources() -> list[tuple[Source, dict]]:
     """Every source with claims from two or more articles, with each article's words."""
-    rows = db.session.execute(select(Claim.source_id, Claim.article_id, Claim.source_text)
-                              .where(Claim.source_id.is_not(None))).all()
+    rows = db.session.execute(
+        select(Claim.source_id, Claim.article_id, Claim.source_text).where(
+            Claim.source_id.is_not(None)
+        )
+    ).all()
     words = defaultdict(lambda: defaultdict(set))
     for source_id, article_id, text in rows:
         words[source_id][article_id].add(text or "")
-    return [(db.session.get(Source, source_id), by_article)
-            for source_id, by_article in words.items() if len(by_article) > 1]
+    return [
+        (db.session.get(Source, source_id), by_article)
+        for source_id, by_article in words.items()
+        if len(by_article) > 1
+    ]
 
 
 def describe(source: Source, source_names) -> str:
@@ -135,17 +147,26 @@ def report(args) -> dict:
     pages = sorted((args.realworld / "pages").glob("*.html")) if args.realworld.is_dir() else []
     texts = split_texts(args.polnear) if args.polnear.is_dir() else []
     files = ingest_all(pages + texts)
-    result = {"articles": len(files), "sources": db.session.query(Source).count(),
-              "local": db.session.query(Source).filter(Source.article_id.is_not(None)).count()}
+    result = {
+        "articles": len(files),
+        "sources": db.session.query(Source).count(),
+        "local": db.session.query(Source).filter(Source.article_id.is_not(None)).count(),
+    }
     if pages:
         scorer = load_scorer(args.realworld)
         expected = json.loads((args.realworld / "expected.json").read_text(encoding="utf-8"))
         speakers = gold_speakers(scorer, expected, files)
         across, within = merged_sources(scorer, speakers)
-        result.update(matched=len(speakers), merged_across=across, merged_within=within,
-                      split=split_speakers(scorer, speakers))
-    result["joined"] = [describe(source, {files.get(a, a): sorted(w) for a, w in by.items()})
-                        for source, by in joined_sources()]
+        result.update(
+            matched=len(speakers),
+            merged_across=across,
+            merged_within=within,
+            split=split_speakers(scorer, speakers),
+        )
+    result["joined"] = [
+        describe(source, {files.get(a, a): sorted(w) for a, w in by.items()})
+        for source, by in joined_sources()
+    ]
     return result
 
 
@@ -159,8 +180,10 @@ def main() -> int:
     with app.app_context():
         db.create_all()
         result = report(args)
-    print(f"{result['articles']} articles, {result['sources']} sources "
-          f"({result['local']} local to one article)")
+    print(
+        f"{result['articles']} articles, {result['sources']} sources "
+        f"({result['local']} local to one article)"
+    )
     if "matched" in result:
         print(f"realworld claims matched to gold with a speaker: {result['matched']}")
         for label in ("merged_across", "merged_within", "split"):

@@ -101,9 +101,7 @@ def sign_in(client):
     def sign_in_as(role: str = "fact-checker", username: str | None = None):
         username = username or f"{role}-web"
         make_user(username, role)
-        response = client.post(
-            "/sign-in", data={"username": username, "password": PASSWORD}
-        )
+        response = client.post("/sign-in", data={"username": username, "password": PASSWORD})
         assert response.status_code == 302
         return client
 

@@ -1,6 +1,5 @@
 """What the extraction tests share: the seed article's paths and span checks."""
 
-
 from tests.conftest import shared_dir
 from verify.extraction import ExtractedClaim
 

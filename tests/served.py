@@ -26,8 +26,8 @@ def fresh_database_url(folder: Path):
     with admin.connect() as connection:
         connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
     try:
-        yield sa.make_url(TEST_DATABASE_URL).set(database=name).render_as_string(
-            hide_password=False
+        yield (
+            sa.make_url(TEST_DATABASE_URL).set(database=name).render_as_string(hide_password=False)
         )
     finally:
         with admin.connect() as connection:
@@ -46,8 +46,18 @@ def gunicorn(database_url: str, workers: int = 2):
     """Serve the app on a free local port; yield its base URL, then stop the server."""
     port = free_port()
     env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "served-test"}
-    command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind",
-               f"127.0.0.1:{port}", "--log-level", "warning", "app:app"]
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--workers",
+        str(workers),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+        "app:app",
+    ]
     server = subprocess.Popen(command, cwd=REPO_ROOT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:

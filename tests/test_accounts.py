@@ -12,37 +12,43 @@ from verify.services.accounts import AccountError, check_password_rules, create_
 GOOD = "violet tram at dusk"
 
 
-@pytest.mark.parametrize(("password", "message"), [
-    ("", "at least 12"),
-    ("eleven char", "at least 12"),
-    (" " * 20, "at least 12"),
-    ("\t \u3000 " * 5, "at least 12"),
-    ("a" + " " * 14 + "b", "at least 12"),
-    ("x" * 257, "at most 256"),
-    ("password1234", "too well known"),
-    ("Password1234", "too well known"),
-    ("PASSWORD 1234", "too well known"),
-    ("qwertyuiop12", "too well known"),
-    ("123456789012", "too well known"),
-    ("iloveyou1234", "too well known"),
-    ("correct horse battery staple", "too well known"),
-    ("aaaaaaaaaaaaaaaa", "too well known"),
-    ("abababababababab", "too well known"),
-    ("maria-maria-maria", "must not contain the username"),
-])
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("", "at least 12"),
+        ("eleven char", "at least 12"),
+        (" " * 20, "at least 12"),
+        ("\t \u3000 " * 5, "at least 12"),
+        ("a" + " " * 14 + "b", "at least 12"),
+        ("x" * 257, "at most 256"),
+        ("password1234", "too well known"),
+        ("Password1234", "too well known"),
+        ("PASSWORD 1234", "too well known"),
+        ("qwertyuiop12", "too well known"),
+        ("123456789012", "too well known"),
+        ("iloveyou1234", "too well known"),
+        ("correct horse battery staple", "too well known"),
+        ("aaaaaaaaaaaaaaaa", "too well known"),
+        ("abababababababab", "too well known"),
+        ("maria-maria-maria", "must not contain the username"),
+    ],
+)
 def test_weak_passwords_are_refused_everywhere(runner, password, message):
     with pytest.raises(AccountError, match=message):
         check_password_rules(password, "maria")
-    result = runner.invoke(args=["users", "create", "maria", "--role", "editor",
-                                 "--password-stdin"], input=password + "\n")
+    result = runner.invoke(
+        args=["users", "create", "maria", "--role", "editor", "--password-stdin"],
+        input=password + "\n",
+    )
     assert result.exit_code != 0 and message in result.output
     assert db.session.scalar(db.select(User)) is None
 
 
 def test_the_admin_form_names_the_password_rule(sign_in):
     admin = sign_in("admin")
-    response = admin.post("/admin/users", data={"username": "maria", "role": "editor",
-                                                "password": "password1234"})
+    response = admin.post(
+        "/admin/users", data={"username": "maria", "role": "editor", "password": "password1234"}
+    )
     assert response.status_code == 422
     assert "too well known" in response.get_data(as_text=True)
 
@@ -53,10 +59,23 @@ def test_good_passwords_are_accepted(app, password):
     assert user.check_password(password)
 
 
-@pytest.mark.parametrize("username", [
-    "", " ", "a" * 41, "maria smith", "maría", "mаria", "ｍａｒｉａ!", "<b>", "ana/../x",
-    "name\x00", "tab\tname", "emoji🙂",
-])
+@pytest.mark.parametrize(
+    "username",
+    [
+        "",
+        " ",
+        "a" * 41,
+        "maria smith",
+        "maría",
+        "mаria",
+        "ｍａｒｉａ!",
+        "<b>",
+        "ana/../x",
+        "name\x00",
+        "tab\tname",
+        "emoji🙂",
+    ],
+)
 def test_usernames_come_from_a_safe_alphabet(app, username):
     with pytest.raises(AccountError, match="ASCII letters"):
         create_user(username, "editor", GOOD)

@@ -118,8 +118,9 @@ def test_extraction_past_its_deadline_is_refused_midway_and_stores_nothing(
     app.config["EXTRACTION_TIMEOUT_SECONDS"] = 0.2
     body = "The minister said it would rain. " * 60_000
     started = time.process_time()
-    response = client.post("/api/articles", json={"title": "T", "body": body},
-                           headers=auth_header())
+    response = client.post(
+        "/api/articles", json={"title": "T", "body": body}, headers=auth_header()
+    )
     assert time.process_time() - started < 1.5
     assert response.status_code == 422
     message = response.get_json()["error"]["message"]
@@ -169,12 +170,13 @@ def test_openapi_spec_lists_the_routes(client):
 def claims_body(count: int) -> str:
     """An article of `count` distinct attributed sentences, five to a paragraph."""
     sentences = [f"Anna Berg{n % 7} said the bridge number {n} is closed." for n in range(count)]
-    return "\n\n".join(" ".join(sentences[n:n + 5]) for n in range(0, count, 5))
+    return "\n\n".join(" ".join(sentences[n : n + 5]) for n in range(0, count, 5))
 
 
 def test_an_article_with_too_many_claims_is_refused_and_stores_nothing(client, auth_header):
-    response = client.post("/api/articles", json={"title": "T", "body": claims_body(1501)},
-                           headers=auth_header())
+    response = client.post(
+        "/api/articles", json={"title": "T", "body": claims_body(1501)}, headers=auth_header()
+    )
     assert response.status_code == 422
     assert "1501 claims, more than the 1500" in response.get_json()["error"]["message"]
     assert (count(Article), count(Claim), count(ClaimEvent)) == (0, 0, 0)
@@ -182,8 +184,9 @@ def test_an_article_with_too_many_claims_is_refused_and_stores_nothing(client, a
 
 def test_an_article_of_500_claims_is_stored_within_half_a_second_of_cpu(client, auth_header):
     started = time.process_time()
-    response = client.post("/api/articles", json={"title": "T", "body": claims_body(500)},
-                           headers=auth_header())
+    response = client.post(
+        "/api/articles", json={"title": "T", "body": claims_body(500)}, headers=auth_header()
+    )
     assert response.status_code == 201
     assert len(response.get_json()["claims"]) == 500
     # Each source is looked up once and the claims flushed together, not one by one.

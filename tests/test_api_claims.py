@@ -25,8 +25,21 @@ def test_get_claim_shows_the_public_fields(client, article):
     response = client.get(f"/api/claims/{claim['id']}")
     assert response.status_code == 200
     body = response.get_json()
-    expected = {"id", "article_id", "text", "source", "cue", "kind", "status", "note",
-                "evidence", "start", "end", "version", "updated_at"}
+    expected = {
+        "id",
+        "article_id",
+        "text",
+        "source",
+        "cue",
+        "kind",
+        "status",
+        "note",
+        "evidence",
+        "start",
+        "end",
+        "version",
+        "updated_at",
+    }
     assert expected <= set(body)
     assert "reviewed_by" not in body and "reviewed_by_id" not in body
     assert body["article_id"] == article["id"]
@@ -35,7 +48,11 @@ def test_get_claim_shows_the_public_fields(client, article):
 def test_patch_sets_status_note_and_evidence(client, article, auth_header):
     claim = first_claim(article)
     response = patch_claim(
-        client, claim, auth_header(), status="verified", note="Matches the video.",
+        client,
+        claim,
+        auth_header(),
+        status="verified",
+        note="Matches the video.",
         evidence=[{"url": "https://example.org/video", "title": "Video", "stance": "supports"}],
     )
     assert response.status_code == 200
@@ -109,8 +126,14 @@ def test_revoked_and_expired_tokens_are_refused(client, article, auth_header, pr
 def test_history_keeps_every_change(client, article, auth_header):
     claim = first_claim(article)
     patch_claim(client, claim, auth_header(), status="disputed", note="Contradicted.")
-    patch_claim(client, claim, auth_header(), version=claim["version"] + 1,
-                status="verified", note="New footage.")
+    patch_claim(
+        client,
+        claim,
+        auth_header(),
+        version=claim["version"] + 1,
+        status="verified",
+        note="New footage.",
+    )
     history = client.get(f"/api/claims/{claim['id']}/history").get_json()
     assert [(e["from_status"], e["to_status"]) for e in history] == [
         (None, "unverified"),

@@ -17,8 +17,12 @@ NOT_CHECKED = [positive_data_acceptance]
 def documented_operations() -> list[tuple[str, str]]:
     spec_app = create_app({"TESTING": True, "DATABASE_URL": "sqlite://"})
     spec = spec_app.test_client().get("/api/openapi.json").get_json()
-    return [(method.upper(), path) for path, item in spec["paths"].items() for method in item
-            if method in {"get", "post", "put", "patch", "delete"}]
+    return [
+        (method.upper(), path)
+        for path, item in spec["paths"].items()
+        for method in item
+        if method in {"get", "post", "put", "patch", "delete"}
+    ]
 
 
 @pytest.fixture
@@ -34,8 +38,13 @@ def test_api_answers_as_documented(app, checker_headers, method, path):
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", app)
     operation = schema[path][method]
 
-    @settings(max_examples=EXAMPLES_PER_OPERATION, derandomize=True, deadline=None,
-              database=None, suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES_PER_OPERATION,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(case=operation.as_strategy())
     def call(case):
         case.call_and_validate(headers=checker_headers, excluded_checks=NOT_CHECKED)

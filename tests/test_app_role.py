@@ -12,8 +12,7 @@ from verify.extensions import db
 
 postgresql_only = pytest.mark.skipif(
     not TEST_DATABASE_URL.startswith("postgresql"),
-    reason="database roles and GRANT exist only on PostgreSQL (run with a PostgreSQL "
-    "DATABASE_URL)",
+    reason="database roles and GRANT exist only on PostgreSQL (run with a PostgreSQL DATABASE_URL)",
 )
 FORBIDDEN = [
     "ALTER TABLE claim_events DISABLE TRIGGER ALL",
@@ -41,8 +40,13 @@ def login_role(app):
 
 def app_as(role: str):
     url = sa.make_url(TEST_DATABASE_URL).set(username=role, password=None)
-    return create_app({"TESTING": True, "SECRET_KEY": "t",
-                       "DATABASE_URL": url.render_as_string(hide_password=False)})
+    return create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "t",
+            "DATABASE_URL": url.render_as_string(hide_password=False),
+        }
+    )
 
 
 @postgresql_only
@@ -57,8 +61,11 @@ def test_the_app_role_works_but_cannot_rewrite_history(runner, login_role):
         posted = client.post("/api/articles", json=SHORT_ARTICLE, headers=headers)
         assert posted.status_code == 201, posted.get_json()
         claim = posted.get_json()["claims"][0]
-        patched = client.patch(f"/api/claims/{claim['id']}", json={"status": "verified"},
-                               headers={**headers, "If-Match": str(claim["version"])})
+        patched = client.patch(
+            f"/api/claims/{claim['id']}",
+            json={"status": "verified"},
+            headers={**headers, "If-Match": str(claim["version"])},
+        )
         assert patched.status_code == 200, patched.get_json()
         for statement in FORBIDDEN:
             with pytest.raises(DBAPIError, match="permission denied|must be owner"):

@@ -45,16 +45,22 @@ def test_orm_changes_to_an_event_are_refused(article):
 
 def test_new_events_are_still_added(client, article, auth_header):
     claim = article["claims"][0]
-    response = client.patch(f"/api/claims/{claim['id']}", json={"status": "verified"},
-                            headers={**auth_header(), "If-Match": str(claim["version"])})
+    response = client.patch(
+        f"/api/claims/{claim['id']}",
+        json={"status": "verified"},
+        headers={**auth_header(), "If-Match": str(claim["version"])},
+    )
     assert response.status_code == 200
     assert event_count() == len(article["claims"]) + 1
 
 
-COLUMNS = ("id, claim_id, user_id, created_at, action, from_status, to_status, note, evidence, "
-           "changes")
-REWRITTEN = ("SELECT id, claim_id, user_id, created_at, action, from_status, 'verified', "
-             "'rewritten', evidence, changes FROM claim_events")
+COLUMNS = (
+    "id, claim_id, user_id, created_at, action, from_status, to_status, note, evidence, changes"
+)
+REWRITTEN = (
+    "SELECT id, claim_id, user_id, created_at, action, from_status, 'verified', "
+    "'rewritten', evidence, changes FROM claim_events"
+)
 UPSERT = " ON CONFLICT (id) DO UPDATE SET note = 'rewritten', to_status = 'verified'"
 REWRITES = {
     "sqlite": {
@@ -65,7 +71,7 @@ REWRITES = {
     "postgresql": {
         "upsert": f"INSERT INTO claim_events ({COLUMNS}) {REWRITTEN}{UPSERT}",
         "merge": "MERGE INTO claim_events AS old USING claim_events AS new ON old.id = new.id "
-                 "WHEN MATCHED THEN UPDATE SET note = 'rewritten'",
+        "WHEN MATCHED THEN UPDATE SET note = 'rewritten'",
     },
 }
 

@@ -111,8 +111,9 @@ def visitor_client(app, visitor: str, method: str):
     token = user.issue_token()
     db.session.commit()
     if visitor == "revoked token":
-        db.session.scalars(db.select(ApiToken).where(ApiToken.user_id == user.id)).one()\
-            .revoked_at = now_utc()
+        db.session.scalars(
+            db.select(ApiToken).where(ApiToken.user_id == user.id)
+        ).one().revoked_at = now_utc()
         db.session.commit()
         return app.test_client(), {"Authorization": f"Bearer {token}"}
     if visitor in TOKEN_ONLY:
@@ -164,7 +165,5 @@ def assert_answer(response, visitor, allowed, label):
     elif visitor in ROLES:
         assert status == 403, label
     else:
-        signed_out = status == 401 or (
-            status == 302 and "/sign-in" in response.headers["Location"]
-        )
+        signed_out = status == 401 or (status == 302 and "/sign-in" in response.headers["Location"])
         assert signed_out, f"{label}: {status}"

@@ -35,11 +35,15 @@ def stamped(runner):
         connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
 
 
-def test_restore_brings_back_every_claim_and_event(runner, client, article, auth_header,
-                                                    tmp_path, stamped):
+def test_restore_brings_back_every_claim_and_event(
+    runner, client, article, auth_header, tmp_path, stamped
+):
     claim = article["claims"][0]
-    client.patch(f"/api/claims/{claim['id']}", json={"status": "verified", "note": "Checked."},
-                 headers={**auth_header(), "If-Match": str(claim["version"])})
+    client.patch(
+        f"/api/claims/{claim['id']}",
+        json={"status": "verified", "note": "Checked."},
+        headers={**auth_header(), "If-Match": str(claim["version"])},
+    )
     before = snapshot()
     # The commands run in this app context: end its transaction as a real process would.
     db.session.remove()
@@ -78,12 +82,16 @@ NOT_BACKUPS = {
     "zero-bytes": lambda path: path.write_bytes(b"") or path,
     "empty-sqlite": lambda path: sqlite_file(path, "VACUUM"),
     "unrelated-sqlite": lambda path: sqlite_file(
-        path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)",
-        "INSERT INTO notes (body) VALUES ('keep me')"),
+        path,
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)",
+        "INSERT INTO notes (body) VALUES ('keep me')",
+    ),
     "foreign-revision": lambda path: sqlite_file(
-        path, *[f"CREATE TABLE {name} (id INTEGER)" for name in db.metadata.tables],
+        path,
+        *[f"CREATE TABLE {name} (id INTEGER)" for name in db.metadata.tables],
         "CREATE TABLE alembic_version (version_num TEXT)",
-        "INSERT INTO alembic_version VALUES ('0123456789ab')"),
+        "INSERT INTO alembic_version VALUES ('0123456789ab')",
+    ),
 }
 
 
@@ -101,17 +109,27 @@ def test_restore_refuses_what_is_not_a_verify_backup(runner, article, tmp_path, 
     assert snapshot() == before and before["claims"]
 
 
-@pytest.mark.skipif(not TEST_DATABASE_URL.startswith("postgresql"),
-                    reason="pg_dump archives are restored only into PostgreSQL")
-def test_restore_refuses_a_dump_of_another_postgresql_database(runner, article, tmp_path,
-                                                               stamped):
+@pytest.mark.skipif(
+    not TEST_DATABASE_URL.startswith("postgresql"),
+    reason="pg_dump archives are restored only into PostgreSQL",
+)
+def test_restore_refuses_a_dump_of_another_postgresql_database(runner, article, tmp_path, stamped):
     before = snapshot()
     path = tmp_path / "other.dump"
     with fresh_database_url(tmp_path) as url:
-        subprocess.run(["psql", url.replace("+psycopg", ""), "-qc",
-                        "CREATE TABLE notes (id serial PRIMARY KEY, body text)"], check=True)
-        subprocess.run(["pg_dump", "--format=custom", f"--file={path}",
-                        url.replace("+psycopg", "")], check=True)
+        subprocess.run(
+            [
+                "psql",
+                url.replace("+psycopg", ""),
+                "-qc",
+                "CREATE TABLE notes (id serial PRIMARY KEY, body text)",
+            ],
+            check=True,
+        )
+        subprocess.run(
+            ["pg_dump", "--format=custom", f"--file={path}", url.replace("+psycopg", "")],
+            check=True,
+        )
     db.session.remove()
     result = runner.invoke(args=["db-restore", "--yes", str(path)])
     assert result.exit_code == 1
@@ -128,8 +146,9 @@ def passworded_app():
         yield app
 
 
-def test_pg_tools_get_the_password_in_the_environment_not_argv(passworded_app, monkeypatch,
-                                                               tmp_path):
+def test_pg_tools_get_the_password_in_the_environment_not_argv(
+    passworded_app, monkeypatch, tmp_path
+):
     calls = []
 
     def fake_run(command, **options):
@@ -137,8 +156,10 @@ def test_pg_tools_get_the_password_in_the_environment_not_argv(passworded_app, m
         listing = "1; 1259 1 TABLE public {} verify\n"
         out = "".join(listing.format(name) for name in db.metadata.tables)
         if "--data-only" in command:
-            out = f"COPY public.alembic_version (version_num) FROM stdin;\n" \
-                  f"{backup.newest_revision()}\n\\.\n"
+            out = (
+                f"COPY public.alembic_version (version_num) FROM stdin;\n"
+                f"{backup.newest_revision()}\n\\.\n"
+            )
         return subprocess.CompletedProcess(command, 0, stdout=out, stderr="")
 
     monkeypatch.setattr(backup.subprocess, "run", fake_run)

@@ -23,8 +23,11 @@ def test_nul_in_an_api_field_is_422_naming_it(client, auth_header, field):
 
 def test_nul_in_a_patch_note_is_422(client, article, auth_header):
     claim = article["claims"][0]
-    response = client.patch(f"/api/claims/{claim['id']}", json={"note": NUL},
-                            headers={**auth_header(), "If-Match": str(claim["version"])})
+    response = client.patch(
+        f"/api/claims/{claim['id']}",
+        json={"note": NUL},
+        headers={**auth_header(), "If-Match": str(claim["version"])},
+    )
     assert response.status_code == 422 and "note" in response.get_json()["error"]["fields"]
 
 
@@ -43,8 +46,9 @@ def test_nul_in_a_page_query_parameter_is_400(sign_in, path):
 
 def test_nul_in_a_web_form_is_a_form_error(sign_in, article):
     claim = article["claims"][0]
-    response = sign_in().post(f"/claims/{claim['id']}/review",
-                              data=review_data(claim, "verified", NUL))
+    response = sign_in().post(
+        f"/claims/{claim['id']}/review", data=review_data(claim, "verified", NUL)
+    )
     assert response.status_code == 422
     assert "NUL" in response.get_data(as_text=True)
     assert api_claim(sign_in("editor"), claim["id"])["note"] is None
@@ -59,8 +63,9 @@ def test_nul_in_a_new_article_form_is_a_form_error(sign_in):
 def test_json_nested_2000_deep_is_400(client, auth_header):
     body = "[" * 2000 + "]" * 2000
     for method, path in (("post", "/api/articles"), ("post", "/api/tokens")):
-        response = getattr(client, method)(path, data=body, content_type="application/json",
-                                           headers=auth_header())
+        response = getattr(client, method)(
+            path, data=body, content_type="application/json", headers=auth_header()
+        )
         assert response.status_code == 400, path
 
 
@@ -79,8 +84,11 @@ def test_source_page_out_of_range(sign_in, article):
 
 
 def test_a_date_that_overflows_utc_names_published_at(client, auth_header):
-    article = {"title": "T", "body": "Body, the mayor said.",
-               "published_at": "0001-01-01T00:00:00+14:00"}
+    article = {
+        "title": "T",
+        "body": "Body, the mayor said.",
+        "published_at": "0001-01-01T00:00:00+14:00",
+    }
     response = client.post("/api/articles", json=article, headers=auth_header())
     assert response.status_code == 422
     assert "published_at" in response.get_json()["error"]["fields"]
@@ -89,8 +97,11 @@ def test_a_date_that_overflows_utc_names_published_at(client, auth_header):
 @pytest.mark.parametrize("if_match", ["abc", "²", "99999999999999999999", "-1", ""])
 def test_a_bad_if_match_is_400(client, article, auth_header, if_match):
     claim = article["claims"][0]
-    response = client.patch(f"/api/claims/{claim['id']}", json={"status": "verified"},
-                            headers={**auth_header(), "If-Match": if_match})
+    response = client.patch(
+        f"/api/claims/{claim['id']}",
+        json={"status": "verified"},
+        headers={**auth_header(), "If-Match": if_match},
+    )
     assert response.status_code == 400
     assert "If-Match" in response.get_json()["error"]["fields"]
 
@@ -99,11 +110,13 @@ def test_a_bad_if_match_is_400(client, article, auth_header, if_match):
 def test_a_bad_hidden_version_is_a_form_error(sign_in, article, version):
     client = sign_in()
     claim = article["claims"][0]
-    review = client.post(f"/claims/{claim['id']}/review",
-                         data=review_data(claim, "verified", version=version))
+    review = client.post(
+        f"/claims/{claim['id']}/review", data=review_data(claim, "verified", version=version)
+    )
     assert review.status_code == 422
-    correction = client.post(f"/claims/{claim['id']}/correct",
-                             data=correction_data(claim, version=version, cue="stated"))
+    correction = client.post(
+        f"/claims/{claim['id']}/correct", data=correction_data(claim, version=version, cue="stated")
+    )
     assert correction.status_code == 302
     prefix = f"dismiss-{claim['id']}"
     dismissal = client.post(f"/claims/{claim['id']}/dismiss", data={f"{prefix}-version": version})
@@ -111,32 +124,41 @@ def test_a_bad_hidden_version_is_a_form_error(sign_in, article, version):
     assert api_claim(client, claim["id"])["version"] == claim["version"]
 
 
-@pytest.mark.parametrize("box", ["abc:1", "99999999999999999999:1", "1:99999999999999999999",
-                                 "²:1", "1"])
+@pytest.mark.parametrize(
+    "box", ["abc:1", "99999999999999999999:1", "1:99999999999999999999", "²:1", "1"]
+)
 def test_a_bad_bulk_claim_box_is_400(sign_in, article, box):
-    response = sign_in().post("/queue/bulk", data={"action": "status:verified", "claim": [box],
-                                                   "next": "/queue"})
+    response = sign_in().post(
+        "/queue/bulk", data={"action": "status:verified", "claim": [box], "next": "/queue"}
+    )
     assert response.status_code == 400
 
 
-def test_evidence_is_bounded_the_same_on_the_api_and_the_form(client, sign_in, article,
-                                                            auth_header):
+def test_evidence_is_bounded_the_same_on_the_api_and_the_form(
+    client, sign_in, article, auth_header
+):
     claim = article["claims"][0]
     links = [{"url": f"https://example.org/{n}"} for n in range(51)]
-    api = client.patch(f"/api/claims/{claim['id']}", json={"evidence": links},
-                       headers={**auth_header(), "If-Match": str(claim["version"])})
+    api = client.patch(
+        f"/api/claims/{claim['id']}",
+        json={"evidence": links},
+        headers={**auth_header(), "If-Match": str(claim["version"])},
+    )
     assert api.status_code == 422 and "evidence" in api.get_json()["error"]["fields"]
     lines = "\n".join(f"https://example.org/{n}" for n in range(80_000))
-    form = sign_in().post(f"/claims/{claim['id']}/review",
-                          data=review_data(claim, "verified", evidence=lines))
+    form = sign_in().post(
+        f"/claims/{claim['id']}/review", data=review_data(claim, "verified", evidence=lines)
+    )
     assert form.status_code == 413  # a form past 1 MB is refused before it is decoded
     lines = "\n".join(f"https://example.org/{n}" for n in range(51))
-    form = client.post(f"/claims/{claim['id']}/review",
-                          data=review_data(claim, "verified", evidence=lines))
+    form = client.post(
+        f"/claims/{claim['id']}/review", data=review_data(claim, "verified", evidence=lines)
+    )
     assert form.status_code == 422
     long_url = "https://example.org/" + "a" * 2100
-    form = sign_in("admin").post(f"/claims/{claim['id']}/review",
-                                 data=review_data(claim, "verified", evidence=long_url))
+    form = sign_in("admin").post(
+        f"/claims/{claim['id']}/review", data=review_data(claim, "verified", evidence=long_url)
+    )
     assert form.status_code == 422
     assert api_claim(client, claim["id"])["evidence"] == []
 
@@ -144,11 +166,15 @@ def test_evidence_is_bounded_the_same_on_the_api_and_the_form(client, sign_in, a
 def test_evidence_enters_history_only_when_it_changes(client, sign_in, article):
     reviewer = sign_in()
     claim = article["claims"][0]
-    reviewer.post(f"/claims/{claim['id']}/review",
-                  data=review_data(claim, "verified", evidence="https://example.org/a A"))
+    reviewer.post(
+        f"/claims/{claim['id']}/review",
+        data=review_data(claim, "verified", evidence="https://example.org/a A"),
+    )
     claim = api_claim(client, claim["id"])
-    reviewer.post(f"/claims/{claim['id']}/review",
-                  data=review_data(claim, "disputed", evidence="https://example.org/a"))
+    reviewer.post(
+        f"/claims/{claim['id']}/review",
+        data=review_data(claim, "disputed", evidence="https://example.org/a"),
+    )
     first, second = events(claim["id"], "review")
     assert first.evidence == [{"url": "https://example.org/a", "title": "A"}]
     assert second.evidence is None
@@ -156,10 +182,13 @@ def test_evidence_enters_history_only_when_it_changes(client, sign_in, article):
 
 
 def test_nul_in_an_uploaded_article_is_a_form_error(sign_in):
-    upload = (io.BytesIO(b"Port reopens\n\nThe port\x00 is open, the harbour master said.\n"),
-              "port.txt")
-    response = sign_in().post("/articles/new", data={"file": upload},
-                              content_type="multipart/form-data")
+    upload = (
+        io.BytesIO(b"Port reopens\n\nThe port\x00 is open, the harbour master said.\n"),
+        "port.txt",
+    )
+    response = sign_in().post(
+        "/articles/new", data={"file": upload}, content_type="multipart/form-data"
+    )
     assert response.status_code == 200 and "looks binary" in response.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count(Article.id))) == 0
 
@@ -188,8 +217,9 @@ def test_an_assignee_out_of_the_id_range_is_refused(sign_in, article, assignee):
     client = sign_in("editor")
     claim = article["claims"][0]
     one = client.post(f"/claims/{claim['id']}/assign", data={"assign-assignee": assignee})
-    every = client.post(f"/review/articles/{article['id']}/assign",
-                        data={"assign-article-assignee": assignee})
+    every = client.post(
+        f"/review/articles/{article['id']}/assign", data={"assign-article-assignee": assignee}
+    )
     assert (one.status_code, every.status_code) == (302, 302)
     assert api_claim(client, claim["id"])["version"] == claim["version"]
 
@@ -197,8 +227,10 @@ def test_an_assignee_out_of_the_id_range_is_refused(sign_in, article, assignee):
 @pytest.mark.parametrize("assignee", ["99999999999999999999", "2147483648", "²"])
 def test_a_bulk_assignee_out_of_the_id_range_is_400(sign_in, article, assignee):
     claim = article["claims"][0]
-    response = sign_in("editor").post("/queue/bulk", data={
-        "action": f"assign:{assignee}", "claim": [f"{claim['id']}:{claim['version']}"]})
+    response = sign_in("editor").post(
+        "/queue/bulk",
+        data={"action": f"assign:{assignee}", "claim": [f"{claim['id']}:{claim['version']}"]},
+    )
     assert response.status_code == 400
 
 

@@ -15,8 +15,11 @@ from verify.services import badges
 
 def set_status(client, auth_header, claim_id, status):
     version = client.get(f"/api/claims/{claim_id}").get_json()["version"]
-    response = client.patch(f"/api/claims/{claim_id}", json={"status": status},
-                            headers={**auth_header(), "If-Match": str(version)})
+    response = client.patch(
+        f"/api/claims/{claim_id}",
+        json={"status": status},
+        headers={**auth_header(), "If-Match": str(version)},
+    )
     assert response.status_code == 200
 
 
@@ -27,10 +30,15 @@ def test_claim_badge_is_an_svg_with_an_etag(client, article, auth_header):
     assert response.mimetype == "image/svg+xml"
     assert b"unverified" in response.data
     etag = response.headers["ETag"]
-    assert client.get(f"/badges/claims/{claim['id']}.svg",
-                      headers={"If-None-Match": etag}).status_code == 304
-    client.patch(f"/api/claims/{claim['id']}", json={"status": "disputed"},
-                 headers={**auth_header(), "If-Match": str(claim["version"])})
+    assert (
+        client.get(f"/badges/claims/{claim['id']}.svg", headers={"If-None-Match": etag}).status_code
+        == 304
+    )
+    client.patch(
+        f"/api/claims/{claim['id']}",
+        json={"status": "disputed"},
+        headers={**auth_header(), "If-Match": str(claim["version"])},
+    )
     changed = client.get(f"/badges/claims/{claim['id']}.svg", headers={"If-None-Match": etag})
     assert changed.status_code == 200 and b"disputed" in changed.data
 
@@ -72,8 +80,12 @@ def test_claim_badge_json_follows_the_shields_endpoint_format(client, article, a
     response = client.get(f"/badges/claims/{claim['id']}.json")
     assert response.mimetype == "application/json"
     assert response.headers["Access-Control-Allow-Origin"] == "*"
-    assert response.get_json() == {"schemaVersion": 1, "label": "claim",
-                                   "message": "unverified", "color": "9e6a00"}
+    assert response.get_json() == {
+        "schemaVersion": 1,
+        "label": "claim",
+        "message": "unverified",
+        "color": "9e6a00",
+    }
     etag = response.headers["ETag"]
     set_status(client, auth_header, claim["id"], "verified")
     changed = client.get(f"/badges/claims/{claim['id']}.json", headers={"If-None-Match": etag})
@@ -84,13 +96,16 @@ def test_claim_badge_json_follows_the_shields_endpoint_format(client, article, a
 def test_svg_and_json_of_one_claim_have_different_etags(client, article):
     claim_id = article["claims"][0]["id"]
     svg = client.get(f"/badges/claims/{claim_id}.svg").headers["ETag"]
-    assert client.get(f"/badges/claims/{claim_id}.json",
-                      headers={"If-None-Match": svg}).status_code == 200
+    assert (
+        client.get(f"/badges/claims/{claim_id}.json", headers={"If-None-Match": svg}).status_code
+        == 200
+    )
 
 
 def test_article_badge_sums_up_its_claims(client, auth_header):
-    article = add_article([{"text": "One"}, {"text": "Two"}, {"text": "Three"},
-                           {"text": "Gone", "dismissed": True}])
+    article = add_article(
+        [{"text": "One"}, {"text": "Two"}, {"text": "Three"}, {"text": "Gone", "dismissed": True}]
+    )
     ids = [claim.id for claim in article.claims]
     path = f"/badges/articles/{article.id}"
     first = client.get(f"{path}.svg")
@@ -101,11 +116,17 @@ def test_article_badge_sums_up_its_claims(client, auth_header):
     changed = client.get(f"{path}.svg", headers={"If-None-Match": first.headers["ETag"]})
     assert changed.status_code == 200
     assert b"claims: 1/3 verified, 1 disputed" in changed.data and b"#c62828" in changed.data
-    assert client.get(f"{path}.svg", headers={"If-None-Match": changed.headers["ETag"]}
-                      ).status_code == 304
+    assert (
+        client.get(f"{path}.svg", headers={"If-None-Match": changed.headers["ETag"]}).status_code
+        == 304
+    )
     data = client.get(f"{path}.json").get_json()
-    assert data == {"schemaVersion": 1, "label": "claims",
-                    "message": "1/3 verified, 1 disputed", "color": "c62828"}
+    assert data == {
+        "schemaVersion": 1,
+        "label": "claims",
+        "message": "1/3 verified, 1 disputed",
+        "color": "c62828",
+    }
 
 
 def test_article_badge_without_claims_says_so(client):
@@ -142,8 +163,10 @@ def connection_checkouts():
         event.remove(db.engine, "checkout", record)
 
 
-@pytest.mark.parametrize("path", ["/badges/claims/{claim}.svg", "/badges/claims/{claim}.json",
-                                  "/badges/articles/{article}.svg"])
+@pytest.mark.parametrize(
+    "path",
+    ["/badges/claims/{claim}.svg", "/badges/claims/{claim}.json", "/badges/articles/{article}.svg"],
+)
 def test_a_badge_takes_one_connection_and_no_session_or_user(sign_in, path):
     client = sign_in("editor")
     article = add_article([{"text": "One"}])
@@ -177,8 +200,11 @@ def test_badges_are_kept_at_most_their_cache_time_and_say_how_old(app, client, m
     path = f"/badges/claims/{claim_id}.json"
     assert client.get(path).get_json()["message"] == "unverified"
     # A change that bypasses the ORM (another process, say) is not seen at once...
-    db.session.execute(update(Claim).where(Claim.id == claim_id)
-                       .values(status="verified", version=Claim.version + 1))
+    db.session.execute(
+        update(Claim)
+        .where(Claim.id == claim_id)
+        .values(status="verified", version=Claim.version + 1)
+    )
     db.session.commit()
     now = time.monotonic()
     monkeypatch.setattr(badges.time, "monotonic", lambda: now + 12.5)

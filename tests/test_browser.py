@@ -270,7 +270,7 @@ def test_a_missed_claim_is_added_by_selecting_text(seeded, live):
     claim = live.claim_containing(phrase)
     with live.app.app_context():
         body = db.session.get(Claim, claim.id).article.body
-    assert body[claim.start:claim.end] == phrase
+    assert body[claim.start : claim.end] == phrase
 
 
 def test_the_review_page_fits_a_phone(seeded, browser, live, shots):

@@ -69,8 +69,14 @@ def test_tokens_create_for_an_unknown_user_says_what_to_do(runner):
 def test_ingest_reads_txt_json_and_html(runner, tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE_TEXT, encoding="utf-8")
     (tmp_path / "b.json").write_text(
-        json.dumps({"title": "Strike", "body": "Workers will strike, the union said.",
-                    "outlet": "Gazette", "published_at": "2026-01-02T03:04:05Z"}),
+        json.dumps(
+            {
+                "title": "Strike",
+                "body": "Workers will strike, the union said.",
+                "outlet": "Gazette",
+                "published_at": "2026-01-02T03:04:05Z",
+            }
+        ),
         encoding="utf-8",
     )
     paragraph = "The senator said that the bill would pass before the summer recess. " * 5
@@ -112,8 +118,18 @@ def test_claims_extract_prints_one_json_line_per_file(runner, tmp_path):
     line = json.loads(result.stdout.strip())
     assert line["file"] == str(path)
     claim = line["claims"][0]
-    keys = {"text", "start", "end", "source", "source_start", "source_end",
-            "cue", "cue_start", "cue_end", "kind"}
+    keys = {
+        "text",
+        "start",
+        "end",
+        "source",
+        "source_start",
+        "source_end",
+        "cue",
+        "cue_start",
+        "cue_end",
+        "kind",
+    }
     assert keys <= set(claim)
     assert ARTICLE_TEXT[claim["start"] : claim["end"]] == claim["text"]
     assert ARTICLE_TEXT[claim["cue_start"] : claim["cue_end"]] == claim["cue"]
@@ -150,7 +166,13 @@ def test_demo_admin_only_on_the_default_database(runner, app):
 
 
 def test_every_command_has_help(runner):
-    for args in (["users", "create"], ["tokens", "create"], ["ingest"],
-                 ["claims", "extract"], ["samples", "load"], ["users", "demo-admin"]):
+    for args in (
+        ["users", "create"],
+        ["tokens", "create"],
+        ["ingest"],
+        ["claims", "extract"],
+        ["samples", "load"],
+        ["users", "demo-admin"],
+    ):
         result = runner.invoke(args=[*args, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output

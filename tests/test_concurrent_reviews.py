@@ -45,12 +45,15 @@ def reviewer(app, token, claim_ids, outcomes):
 def test_concurrent_patches_lose_nothing(shared_app):
     token = make_token("reviewer", "fact-checker")
     client = shared_app.test_client()
-    posted = client.post("/api/articles", json=SHORT_ARTICLE,
-                         headers={"Authorization": f"Bearer {token}"}).get_json()
+    posted = client.post(
+        "/api/articles", json=SHORT_ARTICLE, headers={"Authorization": f"Bearer {token}"}
+    ).get_json()
     claim_ids = [claim["id"] for claim in posted["claims"]]
     outcomes: list = []
-    threads = [threading.Thread(target=reviewer, args=(shared_app, token, claim_ids, outcomes))
-               for _ in range(THREADS)]
+    threads = [
+        threading.Thread(target=reviewer, args=(shared_app, token, claim_ids, outcomes))
+        for _ in range(THREADS)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -62,8 +65,10 @@ def test_concurrent_patches_lose_nothing(shared_app):
     for claim_id in claim_ids:
         claim = db.session.get(Claim, claim_id)
         reviews = db.session.scalar(
-            select(func.count()).where(ClaimEvent.claim_id == claim_id,
-                                       ClaimEvent.action == "review"))
+            select(func.count()).where(
+                ClaimEvent.claim_id == claim_id, ClaimEvent.action == "review"
+            )
+        )
         assert accepted[claim_id] >= 1
         assert reviews == accepted[claim_id]
         assert claim.version == 1 + accepted[claim_id]

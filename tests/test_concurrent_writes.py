@@ -55,8 +55,9 @@ def test_parallel_article_posts_are_all_stored(served):
     before = stored_articles(app)
 
     def post(number):
-        return requests.post(f"{base}/api/articles", json=article(number), headers=headers,
-                             timeout=60)
+        return requests.post(
+            f"{base}/api/articles", json=article(number), headers=headers, timeout=60
+        )
 
     with ThreadPoolExecutor(PARALLEL_POSTS) as pool:
         responses = list(pool.map(post, range(PARALLEL_POSTS)))
@@ -72,7 +73,8 @@ def review_until(base, headers, claim_ids, done: threading.Event, outcomes: list
         response = requests.patch(
             f"{base}/api/claims/{claim_id}",
             json={"status": ("verified", "disputed")[attempt % 2], "note": f"try {attempt}"},
-            headers={**headers, "If-Match": str(version)}, timeout=60,
+            headers={**headers, "If-Match": str(version)},
+            timeout=60,
         )
         outcomes.append(response.status_code)
         if done.is_set() and attempt >= 4:
@@ -81,17 +83,20 @@ def review_until(base, headers, claim_ids, done: threading.Event, outcomes: list
 
 def test_patches_during_an_ingest_are_kept(served):
     base, headers, _ = served
-    posted = requests.post(f"{base}/api/articles", json=article(100), headers=headers,
-                           timeout=60).json()
+    posted = requests.post(
+        f"{base}/api/articles", json=article(100), headers=headers, timeout=60
+    ).json()
     claim_ids = [claim["id"] for claim in posted["claims"]]
     done, outcomes = threading.Event(), []
-    reviewers = [threading.Thread(target=review_until,
-                                  args=(base, headers, claim_ids, done, outcomes))
-                 for _ in range(2)]
+    reviewers = [
+        threading.Thread(target=review_until, args=(base, headers, claim_ids, done, outcomes))
+        for _ in range(2)
+    ]
     for reviewer in reviewers:
         reviewer.start()
-    big = requests.post(f"{base}/api/articles", json=article(101, paragraphs=400),
-                        headers=headers, timeout=60)
+    big = requests.post(
+        f"{base}/api/articles", json=article(101, paragraphs=400), headers=headers, timeout=60
+    )
     done.set()
     for reviewer in reviewers:
         reviewer.join()
@@ -108,10 +113,16 @@ class Deadlock(Exception):
     sqlstate = "40P01"
 
 
-@pytest.mark.parametrize("refusal", [Exception("database is locked"), SerializationFailure(
-    "could not serialize access"), Deadlock("deadlock detected")], ids=str)
-def test_a_write_refused_for_another_writer_is_run_again(client, auth_header, monkeypatch,
-                                                         refusal):
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        Exception("database is locked"),
+        SerializationFailure("could not serialize access"),
+        Deadlock("deadlock detected"),
+    ],
+    ids=str,
+)
+def test_a_write_refused_for_another_writer_is_run_again(client, auth_header, monkeypatch, refusal):
     headers = auth_header()
     original, calls, begins = ingest.add_claim, [], []
 

@@ -1,6 +1,5 @@
 """Claim extraction: every pattern, on short articles written for these tests."""
 
-
 import pytest
 
 from tests.extraction_support import (

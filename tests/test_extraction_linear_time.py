@@ -83,8 +83,9 @@ def test_find_span_time_grows_linearly():
 
 
 def quote_claim(text: str) -> ExtractedClaim:
-    return ExtractedClaim(text, 0, len(text), "X", None, None, "person", "said", 0, 0,
-                          "direct_quote", "quote_after")
+    return ExtractedClaim(
+        text, 0, len(text), "X", None, None, "person", "said", 0, 0, "direct_quote", "quote_after"
+    )
 
 
 @pytest.mark.parametrize("unit", ["``", "“", '"“a', "'' a ``"])
@@ -148,24 +149,26 @@ def test_claims_extract_reports_a_page_over_the_budget(runner, tmp_path):
     assert "over 3,000 links" in result.stdout
 
 
-@pytest.mark.parametrize("unit, prefix", [("!", ""), (".", ""), ("/", "("), (" ,", ""),
-                                          (" and", "He said")])
+@pytest.mark.parametrize(
+    "unit, prefix", [("!", ""), (".", ""), ("/", "("), (" ,", ""), (" and", "He said")]
+)
 def test_two_megabytes_of_an_attack_body_are_answered_quickly(client, auth_header, unit, prefix):
     text = body(unit, 2 * 1024 * 1024 - 100, prefix)
     started = time.process_time()
-    response = client.post("/api/articles", json={"title": "T", "body": text},
-                           headers=auth_header())
+    response = client.post(
+        "/api/articles", json={"title": "T", "body": text}, headers=auth_header()
+    )
     assert response.status_code == 201
     assert time.process_time() - started < 5
 
 
 @pytest.mark.parametrize("unit", ["sentences", "said bullets"])
-def test_the_densest_bodies_are_extracted_or_refused_within_two_seconds(client, auth_header,
-                                                                         unit):
+def test_the_densest_bodies_are_extracted_or_refused_within_two_seconds(client, auth_header, unit):
     text = body(UNITS[unit], 2 * 1024 * 1024 - 100)
     started = clock()
-    response = client.post("/api/articles", json={"title": "T", "body": text},
-                           headers=auth_header())
+    response = client.post(
+        "/api/articles", json={"title": "T", "body": text}, headers=auth_header()
+    )
     elapsed = clock() - started
     assert response.status_code in (201, 422), response.get_json()
     assert elapsed < 2, f"answered in {elapsed:.2f} s"
@@ -180,7 +183,8 @@ def test_reading_a_page_counts_against_the_extraction_time_limit(app, sign_in):
         content_type="multipart/form-data",
     )
     assert "a.html: reading this page took longer than the extraction time limit" in (
-        response.get_data(as_text=True))
+        response.get_data(as_text=True)
+    )
     assert db.session.scalar(select(func.count(Article.id))) == 0
 
 

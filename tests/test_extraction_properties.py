@@ -7,15 +7,40 @@ from tests.conftest import make_token
 from verify.extraction import extract_claims
 
 NEWSY = st.sampled_from(
-    [' "', '" ', "“", "”", "''", "``", ", ", ". ", "\n\n", " said ", " told reporters ",
-     " according to ", " reportedly ", " the ministry ", " she ", " He ", " that ",
-     " claimed ", " Officials ", " could not verify ", ":", "'s ", "(", ")"]
+    [
+        ' "',
+        '" ',
+        "“",
+        "”",
+        "''",
+        "``",
+        ", ",
+        ". ",
+        "\n\n",
+        " said ",
+        " told reporters ",
+        " according to ",
+        " reportedly ",
+        " the ministry ",
+        " she ",
+        " He ",
+        " that ",
+        " claimed ",
+        " Officials ",
+        " could not verify ",
+        ":",
+        "'s ",
+        "(",
+        ")",
+    ]
 )
 WORDS = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
 ARTICLE_TEXT = st.lists(st.one_of(NEWSY, WORDS), max_size=60).map("".join)
 ANY_TEXT = st.one_of(ARTICLE_TEXT, st.text(), st.text(alphabet="\"“”' \n.,", max_size=300))
 PROPERTY_SETTINGS = settings(
-    max_examples=300, derandomize=True, deadline=None,
+    max_examples=300,
+    derandomize=True,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 
@@ -45,8 +70,12 @@ def test_very_long_lines_are_handled(fragment, repeat):
     assert_offsets_hold(text, extract_claims(text))
 
 
-@settings(max_examples=40, derandomize=True, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(body=ARTICLE_TEXT.filter(lambda text: text.strip()))
 def test_ingest_then_read_back_returns_the_same_body(app, body):
     client = app.test_client()

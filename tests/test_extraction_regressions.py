@@ -1,6 +1,5 @@
 """Extraction edge cases: sentence-final attribution, sources, notes and the time limit."""
 
-
 import pytest
 
 from tests.extraction_support import (

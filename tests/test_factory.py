@@ -64,13 +64,16 @@ def test_flask_run_without_a_secret_key_refuses_to_start(monkeypatch):
         create_app({"DATABASE_URL": "sqlite://"})
 
 
-@pytest.mark.parametrize(("argv", "command"), [
-    (["flask", "--app", "app", "run", "--port", "5000"], "run"),
-    (["flask", "-A", "run", "ingest", "run.txt"], "ingest"),
-    (["flask", "--debug", "users", "create", "run"], "users"),
-    (["flask", "--app=app", "run"], "run"),
-    (["flask"], None),
-])
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["flask", "--app", "app", "run", "--port", "5000"], "run"),
+        (["flask", "-A", "run", "ingest", "run.txt"], "ingest"),
+        (["flask", "--debug", "users", "create", "run"], "users"),
+        (["flask", "--app=app", "run"], "run"),
+        (["flask"], None),
+    ],
+)
 def test_the_flask_command_is_the_first_word_after_flask_options(argv, command):
     assert flask_command(argv) == command
 
@@ -81,16 +84,20 @@ def test_commands_that_serve_nothing_run_without_a_secret_key(tmp_path):
     environ = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL")}
     environ["SECRET_KEY_FILE"] = str(tmp_path / "absent")
     flask = os.path.join(os.path.dirname(sys.executable), "flask")
-    result = subprocess.run([flask, "--app", "app", "claims", "extract", str(article)],
-                            cwd=REPO_ROOT, env=environ, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [flask, "--app", "app", "claims", "extract", str(article)],
+        cwd=REPO_ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert '"source": "mayor"' in result.stdout or '"source": "the mayor"' in result.stdout
 
 
 def test_tests_and_debugging_get_a_random_key_never_a_known_one(monkeypatch):
-    keys = {create_app({"TESTING": True, "DATABASE_URL": "sqlite://"}).secret_key
-            for _ in range(2)}
+    keys = {create_app({"TESTING": True, "DATABASE_URL": "sqlite://"}).secret_key for _ in range(2)}
     monkeypatch.setenv("FLASK_DEBUG", "1")
     keys.add(create_app({"DATABASE_URL": "sqlite://"}).secret_key)
     assert len(keys) == 3 and all(len(key) == 64 for key in keys)
@@ -104,8 +111,16 @@ def test_the_key_file_is_read_when_secret_key_is_unset(monkeypatch, tmp_path):
 
 
 def test_make_creates_the_key_file_once_readable_by_its_owner_only(tmp_path):
-    make = ["make", "-s", "-f", str(REPO_ROOT / "Makefile"), "-C", str(tmp_path),
-            f"BIN={os.path.dirname(sys.executable)}", "instance/secret_key"]
+    make = [
+        "make",
+        "-s",
+        "-f",
+        str(REPO_ROOT / "Makefile"),
+        "-C",
+        str(tmp_path),
+        f"BIN={os.path.dirname(sys.executable)}",
+        "instance/secret_key",
+    ]
     target = tmp_path / "instance" / "secret_key"
     subprocess.run(make, check=True)
     first = target.read_text()
@@ -122,11 +137,20 @@ def test_api_tokens_must_expire(monkeypatch, days):
 
 
 def test_flask_run_says_how_to_set_the_key(tmp_path):
-    env = {**os.environ, "SECRET_KEY_FILE": str(tmp_path / "absent"),
-           "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
+    env = {
+        **os.environ,
+        "SECRET_KEY_FILE": str(tmp_path / "absent"),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}",
+    }
     env.pop("SECRET_KEY", None)
     env.pop("FLASK_DEBUG", None)
-    result = subprocess.run([sys.executable, "-m", "flask", "--app", "app", "run", "--port", "0"],
-                            cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "app", "run", "--port", "0"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr

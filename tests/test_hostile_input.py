@@ -54,8 +54,7 @@ def count_articles() -> int:
         ("truncated.json", b'{"title": "x", "body": "y', "invalid JSON"),
     ],
 )
-def test_unreadable_files_are_skipped_with_a_reason(runner, tmp_path, filename, content,
-                                                    message):
+def test_unreadable_files_are_skipped_with_a_reason(runner, tmp_path, filename, content, message):
     path = tmp_path / filename
     path.write_bytes(content)
     result = runner.invoke(args=["ingest", str(path)])
@@ -78,32 +77,38 @@ def test_hostile_html_file_is_ingested_or_refused_cleanly(runner, tmp_path):
 
 
 def test_control_characters_and_odd_unicode_survive_the_api(client, auth_header):
-    body = "Line\x0bone\x1f said\u2028that \u202e the\ufeff ministry \U0001F600 said it.\r\n"
-    response = client.post("/api/articles", json={"title": "Odd", "body": body},
-                           headers=auth_header())
+    body = "Line\x0bone\x1f said\u2028that \u202e the\ufeff ministry \U0001f600 said it.\r\n"
+    response = client.post(
+        "/api/articles", json={"title": "Odd", "body": body}, headers=auth_header()
+    )
     assert response.status_code == 201
     assert client.get(f"/api/articles/{response.get_json()['id']}").get_json()["body"] == body
 
 
 def test_a_lone_surrogate_is_refused_naming_the_field(client, auth_header):
     payload = '{"title": "T", "body": "The minister \\ud800 said so."}'
-    response = client.post("/api/articles", data=payload,
-                           headers={**auth_header(), "Content-Type": "application/json"})
+    response = client.post(
+        "/api/articles", data=payload, headers={**auth_header(), "Content-Type": "application/json"}
+    )
     assert response.status_code == 422
     assert "body" in response.get_json()["error"]["fields"]
 
 
 def test_json_that_is_not_an_object_is_refused(client, auth_header):
-    response = client.post("/api/articles", data=json.dumps(["title", "body"]),
-                           headers={**auth_header(), "Content-Type": "application/json"})
+    response = client.post(
+        "/api/articles",
+        data=json.dumps(["title", "body"]),
+        headers={**auth_header(), "Content-Type": "application/json"},
+    )
     assert response.status_code in (400, 422)
     assert response.get_json()["error"]["code"] == response.status_code
 
 
 def test_extraction_past_its_time_limit_is_an_error_and_stores_nothing(app, client, auth_header):
     app.config["EXTRACTION_TIMEOUT_SECONDS"] = 0
-    response = client.post("/api/articles", json={"title": "T", "body": "He said it.\n" * 500},
-                           headers=auth_header())
+    response = client.post(
+        "/api/articles", json={"title": "T", "body": "He said it.\n" * 500}, headers=auth_header()
+    )
     assert response.status_code == 422
     assert "EXTRACTION_TIMEOUT_SECONDS" in response.get_json()["error"]["message"]
     assert count_articles() == 0

@@ -19,8 +19,9 @@ EVIL = {"Host": "evil.example"}
 
 
 def build_app(**settings):
-    app = create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": TEST_DATABASE_URL,
-                      **settings})
+    app = create_app(
+        {"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": TEST_DATABASE_URL, **settings}
+    )
     request_started.connect(forget_signed_in_user, app)
     return app
 
@@ -35,18 +36,23 @@ def claim_id(client) -> int:
     headers = {"Authorization": f"Bearer {make_token('ana', 'fact-checker')}"}
     response = client.post("/api/articles", json=SHORT_ARTICLE, headers=headers)
     claim = response.get_json()["claims"][0]
-    client.patch(f"/api/claims/{claim['id']}", json={"status": "verified"},
-                 headers={**headers, "If-Match": str(claim["version"])})
+    client.patch(
+        f"/api/claims/{claim['id']}",
+        json={"status": "verified"},
+        headers={**headers, "If-Match": str(claim["version"])},
+    )
     return claim["id"]
 
 
 def claim_review(page: str) -> dict:
     start = page.index('<script type="application/ld+json">') + 35
-    return json.loads(page[start:page.index("</script>", start)])
+    return json.loads(page[start : page.index("</script>", start)])
 
 
-@pytest.mark.parametrize("path", ["/", "/claims/1", "/oembed?url=http://evil.example/claims/1",
-                                  "/sign-in", "/api/claims"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/claims/1", "/oembed?url=http://evil.example/claims/1", "/sign-in", "/api/claims"],
+)
 def test_an_unknown_host_is_refused(client, path):
     response = client.get(path, headers=EVIL)
     assert response.status_code == 400
@@ -67,8 +73,9 @@ def test_a_base_url_builds_every_absolute_url_whatever_the_host(public_app):
     assert f'<link rel="canonical" href="https://verify.example.org/claims/{claim}">' in page
     assert claim_review(page)["url"] == f"https://verify.example.org/claims/{claim}"
     assert "https://verify.example.org/oembed?url=https" in page
-    embed = client.get("/oembed", query_string={"url": f"https://verify.example.org/claims/{claim}"},
-                       headers=EVIL)
+    embed = client.get(
+        "/oembed", query_string={"url": f"https://verify.example.org/claims/{claim}"}, headers=EVIL
+    )
     assert embed.status_code == 200
     body = embed.get_json()
     assert body["provider_url"] == "https://verify.example.org/"
@@ -79,8 +86,9 @@ def test_a_base_url_builds_every_absolute_url_whatever_the_host(public_app):
 def test_oembed_only_knows_claim_pages_of_the_configured_site(public_app):
     client = public_app.test_client()
     claim = claim_id(client)
-    response = client.get("/oembed", query_string={"url": f"http://evil.example/claims/{claim}"},
-                          headers=EVIL)
+    response = client.get(
+        "/oembed", query_string={"url": f"http://evil.example/claims/{claim}"}, headers=EVIL
+    )
     assert response.status_code == 404
 
 
@@ -93,8 +101,15 @@ def test_trusted_hosts_come_from_the_environment(monkeypatch):
     assert client.get("/api/openapi.json", headers=EVIL).status_code == 400
 
 
-@pytest.mark.parametrize("base", ["verify.example.org", "ftp://verify.example.org",
-                                  "https://verify.example.org/app", "https://"])
+@pytest.mark.parametrize(
+    "base",
+    [
+        "verify.example.org",
+        "ftp://verify.example.org",
+        "https://verify.example.org/app",
+        "https://",
+    ],
+)
 def test_a_base_url_must_be_a_plain_origin(base):
     with pytest.raises(ConfigError, match="PUBLIC_BASE_URL"):
         build_app(PUBLIC_BASE_URL=base)
@@ -109,8 +124,13 @@ def https_app(monkeypatch):
 def test_https_sites_send_strict_transport_security(https_app):
     client = https_app.test_client()
     claim = claim_id(client)
-    for path in ("/", "/sign-in", "/api/claims", f"/badges/claims/{claim}.svg",
-                 f"/oembed?url=http://localhost/claims/{claim}"):
+    for path in (
+        "/",
+        "/sign-in",
+        "/api/claims",
+        f"/badges/claims/{claim}.svg",
+        f"/oembed?url=http://localhost/claims/{claim}",
+    ):
         response = client.get(path, base_url="https://localhost")
         assert response.headers["Strict-Transport-Security"] == "max-age=31536000", path
 

@@ -78,8 +78,11 @@ def test_link_text_stays_inside_its_sentence():
 
 @pytest.mark.parametrize(
     "charset_meta",
-    ['<meta charset="windows-1252">', '<meta http-equiv="Content-Type" '
-     'content="text/html; charset=iso-8859-1">', ""],
+    [
+        '<meta charset="windows-1252">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
+        "",
+    ],
 )
 def test_a_windows_1252_page_is_decoded(runner, tmp_path, charset_meta):
     page = news_page(charset_meta, "<p>The café on the quay — open since 1911 — will stay.</p>")
@@ -113,8 +116,10 @@ def test_an_uploaded_windows_1252_page_is_decoded_and_form_fields_win(sign_in):
 
 def test_json_fields_are_kept_as_given(runner, tmp_path):
     path = tmp_path / "fares.json"
-    path.write_text(json.dumps({"title": "Fares", "body": "Fares rise, the city said.",
-                                "outlet": "Gazette"}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"title": "Fares", "body": "Fares rise, the city said.", "outlet": "Gazette"}),
+        encoding="utf-8",
+    )
     article = ingest(runner, path)
     assert (article.title, article.outlet) == ("Fares", "Gazette")
 
@@ -191,8 +196,11 @@ def test_headline_claims_need_a_speech_cue(headline, claimed):
     [
         ("Fares rise - CityNews.com", ["CityNews.com"], "Fares rise"),
         ("Fares rise | Transport | The Harbour Gazette", ["The Harbour Gazette"], "Fares rise"),
-        ("Fares rise - and so do tempers - Jon Ek", ["Gazette", "Jon Ek"],
-         "Fares rise - and so do tempers"),
+        (
+            "Fares rise - and so do tempers - Jon Ek",
+            ["Gazette", "Jon Ek"],
+            "Fares rise - and so do tempers",
+        ),
         ("Fares rise", ["Gazette"], "Fares rise"),
     ],
 )
@@ -235,8 +243,10 @@ def test_a_sign_off_names_the_author_and_a_dated_url_the_day(runner, tmp_path):
     page = (
         news_page(extra_body="<p>– Alma Sten</p>")
         .replace('<meta name="author" content="Jon Ek">', "")
-        .replace("https://gazette.example/city/bus-fares",
-                 "https://gazette.example/2026/city/02/27/bus-fares/")
+        .replace(
+            "https://gazette.example/city/bus-fares",
+            "https://gazette.example/2026/city/02/27/bus-fares/",
+        )
     )
     path = tmp_path / "fares.html"
     path.write_text(page, encoding="utf-8")

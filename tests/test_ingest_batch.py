@@ -20,8 +20,10 @@ BAD_FILES = {
     "broken.json": (b'{"title": "x", "body": ', "invalid JSON"),
     "deep.json": (b"[" * 20_000 + b"]" * 20_000, "nested too deep"),
     "list-body.json": (json.dumps({"body": ["a", "b"]}).encode(), '"body"'),
-    "bad-date.json": (json.dumps({"body": "The minister said so.", "published_at": "soon"})
-                      .encode(), "published_at"),
+    "bad-date.json": (
+        json.dumps({"body": "The minister said so.", "published_at": "soon"}).encode(),
+        "published_at",
+    ),
     "huge.txt": (b"Title\n" + b"The mayor said so. " * 30_000, "too big"),
     "slow.txt": (f"Slow\n{SLOW_MARKER}, the clerk said.".encode(), "longer than"),
     "broken-db.txt": (f"Broken\n{BROKEN_MARKER}, the clerk said.".encode(), "disk I/O error"),
@@ -48,8 +50,9 @@ def troubled_ingest(app, monkeypatch):
     monkeypatch.setattr(ingest, "add_claim", add_claim)
 
 
-def test_bad_files_are_skipped_with_reasons_and_the_batch_goes_on(runner, tmp_path,
-                                                                  troubled_ingest):
+def test_bad_files_are_skipped_with_reasons_and_the_batch_goes_on(
+    runner, tmp_path, troubled_ingest
+):
     for name, (content, _) in BAD_FILES.items():
         (tmp_path / name).write_bytes(content)
     (tmp_path / "a-good.txt").write_text(GOOD_TEXT, encoding="utf-8")

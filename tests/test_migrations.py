@@ -1,6 +1,5 @@
 """The migrations build the whole schema, undo it, and agree with the models."""
 
-
 import pytest
 import sqlalchemy as sa
 from flask_migrate import check, downgrade, upgrade
@@ -48,13 +47,13 @@ def test_models_and_migrations_agree(migration_app):
 def test_migrated_history_is_append_only(migration_app):
     upgrade()
     article = Article(title="T", body="B said so.", content_hash="h" * 64)
-    claim = Claim(article=article, text="so", start=7, end=9, cue="said", kind="reported",
-                  evidence=[])
+    claim = Claim(
+        article=article, text="so", start=7, end=9, cue="said", kind="reported", evidence=[]
+    )
     db.session.add(ClaimEvent(claim=claim, action="created", to_status="unverified"))
     db.session.commit()
     rewrites = rewrite_statements(db.engine.dialect.name)
-    for statement in ("UPDATE claim_events SET note = 'x'", "DELETE FROM claim_events",
-                      *rewrites):
+    for statement in ("UPDATE claim_events SET note = 'x'", "DELETE FROM claim_events", *rewrites):
         with pytest.raises(sa.exc.DatabaseError, match="append-only"):
             db.session.execute(sa.text(statement))
         db.session.rollback()

@@ -23,8 +23,9 @@ def production_errors(app):
     app.testing = True
 
 
-def test_a_database_error_mid_ingest_stores_nothing(client, auth_header, monkeypatch,
-                                                     production_errors):
+def test_a_database_error_mid_ingest_stores_nothing(
+    client, auth_header, monkeypatch, production_errors
+):
     headers = auth_header()
     original, calls = ingest.add_claim, []
 
@@ -42,8 +43,9 @@ def test_a_database_error_mid_ingest_stores_nothing(client, auth_header, monkeyp
     assert row_counts() == (0, 0, 0, 0)
 
 
-def test_the_article_can_be_posted_again_after_a_failure(client, auth_header, monkeypatch,
-                                                          production_errors):
+def test_the_article_can_be_posted_again_after_a_failure(
+    client, auth_header, monkeypatch, production_errors
+):
     headers = auth_header()
 
     def broken(article, found, source):

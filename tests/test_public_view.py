@@ -6,10 +6,13 @@ from tests.workspace_support import review_data
 
 def dismiss_and_restore(reviewer, claim, reason):
     prefix = f"dismiss-{claim['id']}"
-    reviewer.post(f"/claims/{claim['id']}/dismiss",
-                  data={f"{prefix}-reason": reason, f"{prefix}-version": str(claim["version"])})
-    reviewer.post(f"/claims/{claim['id']}/restore",
-                  data={f"{prefix}-version": str(claim["version"] + 1)})
+    reviewer.post(
+        f"/claims/{claim['id']}/dismiss",
+        data={f"{prefix}-reason": reason, f"{prefix}-version": str(claim["version"])},
+    )
+    reviewer.post(
+        f"/claims/{claim['id']}/restore", data={f"{prefix}-version": str(claim["version"] + 1)}
+    )
 
 
 def staffed_history(client, sign_in, article):
@@ -41,8 +44,9 @@ def test_anonymous_history_names_nobody_and_hides_internal_events(app, sign_in, 
 
 def test_staff_see_the_full_history(app, sign_in, article, auth_header):
     claim = staffed_history(app.test_client(), sign_in, article)
-    by_token = app.test_client().get(f"/api/claims/{claim['id']}/history",
-                                     headers=auth_header("editor"))
+    by_token = app.test_client().get(
+        f"/api/claims/{claim['id']}/history", headers=auth_header("editor")
+    )
     actions = [event["action"] for event in by_token.get_json()]
     assert {"assignment", "dismissal"} <= set(actions)
     assert "maria-assignee" in by_token.get_data(as_text=True)
@@ -52,12 +56,18 @@ def test_staff_see_the_full_history(app, sign_in, article, auth_header):
 
 def test_dismissed_claims_are_not_found_by_the_public(app, sign_in, article):
     claim = article["claims"][1]
-    sign_in().post(f"/claims/{claim['id']}/dismiss", data={
-        f"dismiss-{claim['id']}-version": str(claim["version"])})
+    sign_in().post(
+        f"/claims/{claim['id']}/dismiss",
+        data={f"dismiss-{claim['id']}-version": str(claim["version"])},
+    )
     public = app.test_client()
-    for path in (f"/api/claims/{claim['id']}", f"/api/claims/{claim['id']}/history",
-                 f"/claims/{claim['id']}", f"/badges/claims/{claim['id']}.svg",
-                 f"/badges/claims/{claim['id']}.json"):
+    for path in (
+        f"/api/claims/{claim['id']}",
+        f"/api/claims/{claim['id']}/history",
+        f"/claims/{claim['id']}",
+        f"/badges/claims/{claim['id']}.svg",
+        f"/badges/claims/{claim['id']}.json",
+    ):
         assert public.get(path).status_code == 404, path
     oembed = public.get("/oembed", query_string={"url": f"http://localhost/claims/{claim['id']}"})
     assert oembed.status_code == 404

@@ -39,10 +39,18 @@ def page_claim_ids(response) -> list[int]:
     return [int(n) for n in re.findall(r'href="/claims/(\d+)"', table)]
 
 
-@pytest.mark.parametrize("path", ["/reports/unverified", "/reports/unverified.csv",
-                                  "/reports/unverified.json", "/reports/unverified.jsonl",
-                                  "/reports/dashboard", "/reports/dashboard/status.svg",
-                                  "/reports/dashboard/overdue.svg"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/reports/unverified",
+        "/reports/unverified.csv",
+        "/reports/unverified.json",
+        "/reports/unverified.jsonl",
+        "/reports/dashboard",
+        "/reports/dashboard/status.svg",
+        "/reports/dashboard/overdue.svg",
+    ],
+)
 def test_reports_need_an_editor_or_admin(client, sign_in, auth_header, path):
     assert client.get(path, headers=auth_header("fact-checker")).status_code == 403
     assert client.get(path, headers=auth_header("editor")).status_code == 200
@@ -64,26 +72,34 @@ def test_anonymous_report_page_redirects_and_exports_are_401(client):
 
 def test_csv_and_json_reports_list_unverified_claims(client, article, auth_header):
     headers = auth_header("editor")
-    rows = list(csv.DictReader(io.StringIO(
-        client.get("/reports/unverified.csv", headers=headers).get_data(as_text=True))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client.get("/reports/unverified.csv", headers=headers).get_data(as_text=True)
+            )
+        )
+    )
     assert {int(row["claim_id"]) for row in rows} == {c["id"] for c in article["claims"]}
     data = client.get("/reports/unverified.json?outlet=gazette", headers=headers).get_json()
     assert len(data) == len(article["claims"])
-    assert client.get("/reports/unverified.json?outlet=none-such",
-                      headers=headers).get_json() == []
-    assert client.get("/reports/unverified.json?older_than_days=3",
-                      headers=headers).get_json() == []
+    assert client.get("/reports/unverified.json?outlet=none-such", headers=headers).get_json() == []
+    assert (
+        client.get("/reports/unverified.json?older_than_days=3", headers=headers).get_json() == []
+    )
 
 
-@pytest.mark.parametrize("query, field", [
-    ("older_than_days=soon", "older_than_days"),
-    ("source_kind=ghost", "source_kind"),
-    ("group=colour", "group"),
-    ("overdue=perhaps", "overdue"),
-    ("overdue_hours=0", "overdue_hours"),
-    ("after=x", "after"),
-    ("after=1&before=2", "before"),
-])
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("older_than_days=soon", "older_than_days"),
+        ("source_kind=ghost", "source_kind"),
+        ("group=colour", "group"),
+        ("overdue=perhaps", "overdue"),
+        ("overdue_hours=0", "overdue_hours"),
+        ("after=x", "after"),
+        ("after=1&before=2", "before"),
+    ],
+)
 def test_report_filters_are_validated(client, auth_header, query, field):
     response = client.get(f"/reports/unverified.json?{query}", headers=auth_header("editor"))
     assert response.status_code == 422
@@ -91,24 +107,37 @@ def test_report_filters_are_validated(client, auth_header, query, field):
 
 
 def test_blank_filters_from_the_form_are_ignored(client, article, auth_header):
-    response = editor_get(client, auth_header, "/reports/unverified", outlet="", source="",
-                          author="", source_kind="", overdue="", group="")
+    response = editor_get(
+        client,
+        auth_header,
+        "/reports/unverified",
+        outlet="",
+        source="",
+        author="",
+        source_kind="",
+        overdue="",
+        group="",
+    )
     assert response.status_code == 200
     assert len(page_claim_ids(response)) == len(article["claims"])
 
 
 def test_reviewed_claims_leave_the_report(client, article, auth_header):
     claim = article["claims"][0]
-    client.patch(f"/api/claims/{claim['id']}", json={"status": "verified"},
-                 headers={**auth_header(), "If-Match": str(claim["version"])})
+    client.patch(
+        f"/api/claims/{claim['id']}",
+        json={"status": "verified"},
+        headers={**auth_header(), "If-Match": str(claim["version"])},
+    )
     data = client.get("/reports/unverified.json", headers=auth_header("editor")).get_json()
     assert claim["id"] not in {row["claim_id"] for row in data}
 
 
 def test_age_counts_from_publication_and_overdue_follows_the_threshold(app, client, auth_header):
     add_article([{"text": "Old news"}], title="Old", published_at=now_utc() - timedelta(days=5))
-    add_article([{"text": "Fresh news"}], title="Fresh",
-                published_at=now_utc() - timedelta(hours=3))
+    add_article(
+        [{"text": "Fresh news"}], title="Fresh", published_at=now_utc() - timedelta(hours=3)
+    )
     rows = editor_get(client, auth_header, "/reports/unverified.json").get_json()
     by_text = {row["text"]: row for row in rows}
     assert by_text["Old news"]["age_hours"] in (119, 120)
@@ -117,8 +146,9 @@ def test_age_counts_from_publication_and_overdue_follows_the_threshold(app, clie
     app.config["OVERDUE_AFTER_HOURS"] = 200
     rows = editor_get(client, auth_header, "/reports/unverified.json").get_json()
     assert not any(row["overdue"] for row in rows)
-    rows = editor_get(client, auth_header, "/reports/unverified.json", overdue_hours=2,
-                      overdue="true").get_json()
+    rows = editor_get(
+        client, auth_header, "/reports/unverified.json", overdue_hours=2, overdue="true"
+    ).get_json()
     assert {row["text"] for row in rows} == {"Old news", "Fresh news"}
 
 
@@ -131,12 +161,21 @@ def test_undated_articles_age_from_when_they_were_added(client, auth_header):
 
 def test_filters_by_outlet_author_source_kind_and_overdue(client, auth_header):
     week_ago = now_utc() - timedelta(days=7)
-    add_article([{"text": "A1", "source": "Ana Ruiz"}, {"text": "A2", "source": "An aide",
-                 "source_kind": "anonymous"}], outlet="Harbour Times", author="Lena Park",
-                published_at=week_ago)
-    add_article([{"text": "B1"}, {"text": "B2", "source": "City Hall",
-                 "source_kind": "official"}], title="Other", outlet="Valley Post",
-                author="Omar Diaz")
+    add_article(
+        [
+            {"text": "A1", "source": "Ana Ruiz"},
+            {"text": "A2", "source": "An aide", "source_kind": "anonymous"},
+        ],
+        outlet="Harbour Times",
+        author="Lena Park",
+        published_at=week_ago,
+    )
+    add_article(
+        [{"text": "B1"}, {"text": "B2", "source": "City Hall", "source_kind": "official"}],
+        title="Other",
+        outlet="Valley Post",
+        author="Omar Diaz",
+    )
 
     def texts(**query):
         rows = editor_get(client, auth_header, "/reports/unverified.json", **query).get_json()
@@ -162,8 +201,9 @@ def test_report_page_groups_by_outlet_with_overdue_counts(client, auth_header):
     assert rows == [("Harbour Times", "3", "3"), ("Valley Post", "2", "0")]
 
 
-@pytest.mark.parametrize("group, expected", [("author", "Lena Park"), ("source", "Ana Ruiz"),
-                                             ("source_kind", "person")])
+@pytest.mark.parametrize(
+    "group, expected", [("author", "Lena Park"), ("source", "Ana Ruiz"), ("source_kind", "person")]
+)
 def test_report_page_groups_by_author_source_and_kind(client, auth_header, group, expected):
     add_article([{"text": "A1", "source": "Ana Ruiz"}], author="Lena Park")
     page = editor_get(client, auth_header, "/reports/unverified", group=group)
@@ -173,8 +213,9 @@ def test_report_page_groups_by_author_source_and_kind(client, auth_header, group
 
 def test_report_pages_by_keyset_without_offset(client, auth_header):
     start = now_utc() - timedelta(days=1)
-    article = add_article([{"text": f"Claim {n}", "created_at": start + timedelta(seconds=n)}
-                           for n in range(230)])
+    article = add_article(
+        [{"text": f"Claim {n}", "created_at": start + timedelta(seconds=n)} for n in range(230)]
+    )
     expected = [claim.id for claim in sorted(article.claims, key=lambda c: c.created_at)]
     seen, query, pages = [], {}, []
     with offsets_sent() as offsets:
@@ -196,7 +237,9 @@ def test_report_pages_by_keyset_without_offset(client, auth_header):
 def test_keyset_page_after_an_unknown_claim_is_a_422(client, auth_header):
     response = editor_get(client, auth_header, "/reports/unverified.json")
     assert response.status_code == 200
-    response = client.get("/reports/unverified?after=99999",
-                          headers={**auth_header("editor"), "Accept": "application/json"})
+    response = client.get(
+        "/reports/unverified?after=99999",
+        headers={**auth_header("editor"), "Accept": "application/json"},
+    )
     assert response.status_code == 422
     assert "after" in response.get_json()["error"]["fields"]

@@ -13,8 +13,9 @@ TRICKY = 'She said "no", then\nleft; ünïcödé, commas'
 
 
 def export(client, auth_header, extension, **query):
-    return client.get(f"/reports/unverified.{extension}", query_string=query,
-                      headers=auth_header("editor"))
+    return client.get(
+        f"/reports/unverified.{extension}", query_string=query, headers=auth_header("editor")
+    )
 
 
 def jsonl_rows(response) -> list[dict]:
@@ -23,8 +24,7 @@ def jsonl_rows(response) -> list[dict]:
 
 
 def test_csv_streams_a_header_then_every_row(client, auth_header):
-    add_article(claim_specs(1234), published_at=now_utc() - timedelta(days=4),
-                author="Lena Park")
+    add_article(claim_specs(1234), published_at=now_utc() - timedelta(days=4), author="Lena Park")
     response = export(client, auth_header, "csv")
     assert response.is_streamed
     assert response.mimetype == "text/csv"
@@ -40,18 +40,26 @@ def test_csv_streams_a_header_then_every_row(client, auth_header):
 
 def test_csv_and_jsonl_carry_the_same_rows(client, auth_header):
     published = (now_utc() - timedelta(days=1)).replace(microsecond=0)
-    add_article([{"text": TRICKY, "source": "Ana Ruiz", "note": "Needs, \"care\""},
-                 {"text": "Second", "source": "An aide", "source_kind": "anonymous"}],
-                title="Title, with comma", outlet="Harbour Times", published_at=published)
-    rows = list(csv.DictReader(io.StringIO(export(client, auth_header, "csv").get_data(
-        as_text=True))))
+    add_article(
+        [
+            {"text": TRICKY, "source": "Ana Ruiz", "note": 'Needs, "care"'},
+            {"text": "Second", "source": "An aide", "source_kind": "anonymous"},
+        ],
+        title="Title, with comma",
+        outlet="Harbour Times",
+        published_at=published,
+    )
+    rows = list(
+        csv.DictReader(io.StringIO(export(client, auth_header, "csv").get_data(as_text=True)))
+    )
     records = jsonl_rows(export(client, auth_header, "jsonl"))
     assert [row["text"] for row in rows] == [TRICKY, "Second"]
     assert records[0]["text"] == TRICKY and records[0]["note"] == 'Needs, "care"'
     for row, record in zip(rows, records, strict=True):
         assert set(record) == set(REPORT_COLUMNS) == set(row)
         assert {k: str(v) for k, v in record.items() if v not in (None, True, False)} == {
-            k: v for k, v in row.items() if record[k] not in (None, True, False)}
+            k: v for k, v in row.items() if record[k] not in (None, True, False)
+        }
     assert records[0]["published_at"] == published.isoformat()
     assert records[0]["overdue"] is False and rows[0]["overdue"] == "false"
     assert records[1]["note"] is None and rows[1]["note"] == ""
@@ -90,8 +98,9 @@ def test_cli_writes_the_report_as_csv_or_jsonl(runner):
     result = runner.invoke(args=["reports", "unverified", "--format", "jsonl", "--overdue"])
     records = [json.loads(line) for line in result.output.splitlines()]
     assert [r["outlet"] for r in records] == ["Harbour Times"] * 3
-    result = runner.invoke(args=["reports", "unverified", "--format", "jsonl",
-                                 "--outlet", "valley", "--not-overdue"])
+    result = runner.invoke(
+        args=["reports", "unverified", "--format", "jsonl", "--outlet", "valley", "--not-overdue"]
+    )
     assert len(result.output.splitlines()) == 2
 
 
@@ -100,14 +109,22 @@ def test_cli_refuses_an_unknown_format(runner):
     assert result.exit_code == 2 and "'xml' is not one of" in result.output
 
 
-FORMULAS = ['=HYPERLINK("http://evil.example","Click")', "=cmd|' /C calc'!A0", "+1+1",
-            "-2+3", "@SUM(A1)", "\tTabbed", "\rReturned"]
+FORMULAS = [
+    '=HYPERLINK("http://evil.example","Click")',
+    "=cmd|' /C calc'!A0",
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "\tTabbed",
+    "\rReturned",
+]
 
 
 def formula_article():
     specs = [{"text": text, "source": "Ana Ruiz", "note": text} for text in FORMULAS]
-    add_article(specs, title="=HYPERLINK(\"http://evil.example\")", outlet="@outlet",
-                author="-author")
+    add_article(
+        specs, title='=HYPERLINK("http://evil.example")', outlet="@outlet", author="-author"
+    )
 
 
 def assert_no_formula_cells(text: str):

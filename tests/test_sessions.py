@@ -91,8 +91,6 @@ def test_a_copied_session_cookie_stops_working_at_sign_out(app, client):
     assert not signed_in(app, copied)
 
 
-
-
 def test_a_copied_remember_cookie_stops_working_at_sign_out(app, client):
     make_user("ana", "editor")
     sign_in(client, remember=True)
@@ -120,25 +118,31 @@ def test_changing_ones_password_ends_other_sessions_but_not_this_one(app, client
     other = app.test_client()
     sign_in(other, remember=True)
     sign_in(client)
-    response = client.post("/account/password", data={"current_password": PASSWORD,
-                                                       "new_password": NEW_PASSWORD})
+    response = client.post(
+        "/account/password", data={"current_password": PASSWORD, "new_password": NEW_PASSWORD}
+    )
     assert response.status_code == 302
     assert client.get("/queue").status_code == 200
     assert other.get("/queue").status_code == 302
     assert sign_in(app.test_client(), password=NEW_PASSWORD).status_code == 302
 
 
-@pytest.mark.parametrize(("current", "new", "message"), [
-    ("wrong password", NEW_PASSWORD, "current password is wrong"),
-    (PASSWORD, "short", "at least 12 characters"),
-    (PASSWORD, "password1234", "too well known"),
-])
+@pytest.mark.parametrize(
+    ("current", "new", "message"),
+    [
+        ("wrong password", NEW_PASSWORD, "current password is wrong"),
+        (PASSWORD, "short", "at least 12 characters"),
+        (PASSWORD, "password1234", "too well known"),
+    ],
+)
 def test_a_password_change_needs_the_current_password_and_a_good_new_one(
-        client, current, new, message):
+    client, current, new, message
+):
     user = make_user("ana", "editor")
     sign_in(client)
-    response = client.post("/account/password", data={"current_password": current,
-                                                       "new_password": new})
+    response = client.post(
+        "/account/password", data={"current_password": current, "new_password": new}
+    )
     assert response.status_code == 422
     assert message in response.get_data(as_text=True)
     assert user.check_password(PASSWORD)
@@ -185,8 +189,9 @@ def test_an_admin_revokes_every_token_of_a_user(client, sign_in):
 def test_the_cli_sets_a_password_and_ends_sessions(app, client, runner):
     make_user("ana", "editor")
     sign_in(client, remember=True)
-    result = runner.invoke(args=["users", "set-password", "ANA", "--password-stdin"],
-                           input=NEW_PASSWORD + "\n")
+    result = runner.invoke(
+        args=["users", "set-password", "ANA", "--password-stdin"], input=NEW_PASSWORD + "\n"
+    )
     assert result.exit_code == 0, result.output
     assert client.get("/queue").status_code == 302
     assert sign_in(app.test_client(), password=NEW_PASSWORD).status_code == 302
@@ -194,8 +199,9 @@ def test_the_cli_sets_a_password_and_ends_sessions(app, client, runner):
 
 def test_the_cli_refuses_a_weak_password(runner):
     user = make_user("ana", "editor")
-    result = runner.invoke(args=["users", "set-password", "ana", "--password-stdin"],
-                           input="qwertyuiop12\n")
+    result = runner.invoke(
+        args=["users", "set-password", "ana", "--password-stdin"], input="qwertyuiop12\n"
+    )
     assert result.exit_code != 0 and "too well known" in result.output
     assert user.check_password(PASSWORD)
 

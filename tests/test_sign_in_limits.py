@@ -18,22 +18,37 @@ LOOSE = "1000 per minute"
 def attempt(client, endpoint, username, address="127.0.0.1", password="wrong", headers=None):
     environ = {"REMOTE_ADDR": address}
     if endpoint == "form":
-        return client.post("/sign-in", data={"username": username, "password": password},
-                           environ_base=environ, headers=headers).status_code
-    return client.post("/api/tokens", json={"username": username, "password": password},
-                       environ_base=environ, headers=headers).status_code
+        return client.post(
+            "/sign-in",
+            data={"username": username, "password": password},
+            environ_base=environ,
+            headers=headers,
+        ).status_code
+    return client.post(
+        "/api/tokens",
+        json={"username": username, "password": password},
+        environ_base=environ,
+        headers=headers,
+    ).status_code
 
 
 def limits(app, per_user_and_address=LOOSE, per_user=LOOSE, per_address=LOOSE):
-    app.config.update(SIGN_IN_RATE_LIMIT=per_user_and_address, SIGN_IN_USER_RATE_LIMIT=per_user,
-                      SIGN_IN_ADDRESS_RATE_LIMIT=per_address)
+    app.config.update(
+        SIGN_IN_RATE_LIMIT=per_user_and_address,
+        SIGN_IN_USER_RATE_LIMIT=per_user,
+        SIGN_IN_ADDRESS_RATE_LIMIT=per_address,
+    )
 
 
 def test_the_form_and_the_token_endpoint_share_one_count(app, client):
     limits(app, per_user_and_address="3 per minute")
     make_user("ana", "editor")
-    statuses = [attempt(client, "form", "ana"), attempt(client, "api", "ANA"),
-                attempt(client, "form", "Ana"), attempt(client, "api", "ana")]
+    statuses = [
+        attempt(client, "form", "ana"),
+        attempt(client, "api", "ANA"),
+        attempt(client, "form", "Ana"),
+        attempt(client, "api", "ana"),
+    ]
     assert statuses == [200, 401, 200, 429]
     assert attempt(client, "form", "ana", password=PASSWORD) == 429
     assert attempt(client, "api", "someone-else") == 401
@@ -57,8 +72,15 @@ def test_one_address_is_limited_across_usernames(app, client):
 
 @pytest.fixture
 def proxied_app():
-    app = create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": TEST_DATABASE_URL,
-                      "PROXY_FIX_X_FOR": 1, "SIGN_IN_RATE_LIMIT": "2 per minute"})
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "DATABASE_URL": TEST_DATABASE_URL,
+            "PROXY_FIX_X_FOR": 1,
+            "SIGN_IN_RATE_LIMIT": "2 per minute",
+        }
+    )
     yield from with_fresh_schema(app)
 
 
@@ -75,8 +97,10 @@ def test_behind_a_proxy_the_client_address_is_counted(proxied_app):
 
 def test_without_proxy_settings_forwarded_addresses_are_ignored(app, client):
     limits(app, per_address="2 per minute")
-    statuses = [attempt(client, "api", f"u{n}", headers={"X-Forwarded-For": f"198.51.100.{n}"})
-                for n in range(3)]
+    statuses = [
+        attempt(client, "api", f"u{n}", headers={"X-Forwarded-For": f"198.51.100.{n}"})
+        for n in range(3)
+    ]
     assert statuses == [401, 401, 429]
 
 
@@ -108,9 +132,14 @@ def redis_is_up() -> bool:
 
 def worker_statuses(prefix: str, username: str, attempts: int) -> list[int]:
     """Run one app in its own process, as one gunicorn worker would be."""
-    result = subprocess.run([sys.executable, "-c", WORKER, REDIS_URL, prefix, username,
-                             str(attempts)], cwd=REPO_ROOT, capture_output=True, text=True,
-                            check=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", WORKER, REDIS_URL, prefix, username, str(attempts)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     return [int(line) for line in result.stdout.split()]
 
 
@@ -138,8 +167,13 @@ def gunicorn_log(workers: int, environ: dict) -> str:
     env = {name: value for name, value in os.environ.items() if name != "RATELIMIT_STORAGE_URI"}
     env.update({"SECRET_KEY": "t", "DATABASE_URL": "sqlite://", **environ})
     gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
-    process = subprocess.Popen([gunicorn, "-w", str(workers), "-b", "127.0.0.1:0", "app:app"],
-                               cwd=REPO_ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [gunicorn, "-w", str(workers), "-b", "127.0.0.1:0", "app:app"],
+        cwd=REPO_ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     lines, deadline = [], time.monotonic() + 30
     try:
         while time.monotonic() < deadline and sum("Booting worker" in x for x in lines) < workers:

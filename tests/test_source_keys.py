@@ -30,14 +30,33 @@ SPRING = (
 @pytest.mark.parametrize(
     ("names", "text"),
     [
-        (["Microsoft", "Microsoft Corp.", "Microsoft on Thursday", "the Microsoft Corporation",
-          "Microsoft's", "Microsoft last year"], ""),
-        (["Secretary of State Hillary Clinton", "Hillary Clinton", "Clinton", "Mrs. Clinton"],
-         "Secretary of State Hillary Clinton spoke in Ohio."),
-        (["President Ana Ruiz", "Ruiz", "Ana Ruiz, the mayor", "Ana M. Ruiz"],
-         "President Ana Ruiz opened the bridge."),
-        (["the General Staff", "General Staff of Ukraine's Armed Forces",
-          "Ukraine’s General Staff"], ""),
+        (
+            [
+                "Microsoft",
+                "Microsoft Corp.",
+                "Microsoft on Thursday",
+                "the Microsoft Corporation",
+                "Microsoft's",
+                "Microsoft last year",
+            ],
+            "",
+        ),
+        (
+            ["Secretary of State Hillary Clinton", "Hillary Clinton", "Clinton", "Mrs. Clinton"],
+            "Secretary of State Hillary Clinton spoke in Ohio.",
+        ),
+        (
+            ["President Ana Ruiz", "Ruiz", "Ana Ruiz, the mayor", "Ana M. Ruiz"],
+            "President Ana Ruiz opened the bridge.",
+        ),
+        (
+            [
+                "the General Staff",
+                "General Staff of Ukraine's Armed Forces",
+                "Ukraine’s General Staff",
+            ],
+            "",
+        ),
         (["the Tax Institute", "The Tax Institute"], ""),
     ],
 )
@@ -50,9 +69,28 @@ def test_one_speaker_has_one_key(names, text):
 
 @pytest.mark.parametrize(
     "name",
-    ["officials", "Officials", "a source", "analysts", "Senior officials", "he", "one", "it",
-     "in", "state", "State", "research", "the minister", "Foreign Minister", "The President",
-     "a source close to Ana Ruiz", "On Monday", "Police", "Two officials", "Sen. Lee"],
+    [
+        "officials",
+        "Officials",
+        "a source",
+        "analysts",
+        "Senior officials",
+        "he",
+        "one",
+        "it",
+        "in",
+        "state",
+        "State",
+        "research",
+        "the minister",
+        "Foreign Minister",
+        "The President",
+        "a source close to Ana Ruiz",
+        "On Monday",
+        "Police",
+        "Two officials",
+        "Sen. Lee",
+    ],
 )
 def test_generic_or_unresolved_sources_are_local(name):
     assert speaker_key(name, ArticleNames("Sen. Lee voted. The minister spoke.")).local
@@ -72,8 +110,7 @@ def test_a_pronoun_resolved_to_a_name_never_given_as_a_source_stays_local():
 
 
 def post(client, headers, title, body):
-    response = client.post("/api/articles", json={"title": title, "body": body},
-                           headers=headers)
+    response = client.post("/api/articles", json={"title": title, "body": body}, headers=headers)
     assert response.status_code == 201, response.get_json()
     return response.get_json()["id"]
 
@@ -112,12 +149,15 @@ def test_microsoft_its_corp_and_its_thursday_are_one_source(client, auth_header)
 
 def test_flask_ingest_of_html_keys_sources_the_same_way(runner, tmp_path):
     paragraphs = "".join(f"<p>{line}</p>" for line in SPRING.splitlines()[2:] if line)
-    page = (f"<html><head><title>Leeds office to open</title></head><body><article>"
-            f"<h1>Leeds office to open</h1>{paragraphs}</article></body></html>")
+    page = (
+        f"<html><head><title>Leeds office to open</title></head><body><article>"
+        f"<h1>Leeds office to open</h1>{paragraphs}</article></body></html>"
+    )
     (tmp_path / "spring.html").write_text(page, encoding="utf-8")
     (tmp_path / "office.txt").write_text(OFFICE, encoding="utf-8")
-    result = runner.invoke(args=["ingest", str(tmp_path / "spring.html"),
-                                 str(tmp_path / "office.txt")])
+    result = runner.invoke(
+        args=["ingest", str(tmp_path / "spring.html"), str(tmp_path / "office.txt")]
+    )
     assert result.exit_code == 0, result.output
     microsoft = db.session.scalars(select(Source).where(Source.key == "microsoft")).all()
     assert len(microsoft) == 1

@@ -13,8 +13,9 @@ def claim_form(claim, status, note="", version=None):
 
 def test_sign_in_and_out(client):
     make_user("ana", "fact-checker")
-    page = client.post("/sign-in", data={"username": "ana", "password": PASSWORD},
-                       follow_redirects=True)
+    page = client.post(
+        "/sign-in", data={"username": "ana", "password": PASSWORD}, follow_redirects=True
+    )
     assert b"<h1>My claims</h1>" in page.data
     assert b"Sign out ana" in page.data
     client.post("/sign-out")
@@ -39,9 +40,11 @@ def test_queue_lists_unverified_claims_oldest_first(sign_in, article):
 def test_fact_checker_sets_a_status_with_a_note(sign_in, article):
     client = sign_in()
     claim = article["claims"][0]
-    response = client.post(f"/claims/{claim['id']}/review",
-                           data=claim_form(claim, "verified", "Seen on video."),
-                           follow_redirects=True)
+    response = client.post(
+        f"/claims/{claim['id']}/review",
+        data=claim_form(claim, "verified", "Seen on video."),
+        follow_redirects=True,
+    )
     page = response.get_data(as_text=True)
     assert "saved as verified" in page
     assert "Seen on video." in page
@@ -52,9 +55,11 @@ def test_second_save_on_a_stale_version_shows_the_conflict(sign_in, article):
     client = sign_in()
     claim = article["claims"][0]
     client.post(f"/claims/{claim['id']}/review", data=claim_form(claim, "verified", "First."))
-    page = client.post(f"/claims/{claim['id']}/review",
-                       data=claim_form(claim, "disputed", "Second."),
-                       follow_redirects=True).get_data(as_text=True)
+    page = client.post(
+        f"/claims/{claim['id']}/review",
+        data=claim_form(claim, "disputed", "Second."),
+        follow_redirects=True,
+    ).get_data(as_text=True)
     assert "Someone else saved" in page
     assert "Second." in page
     assert client.get(f"/api/claims/{claim['id']}").get_json()["note"] == "First."
@@ -75,10 +80,14 @@ def test_anonymous_review_is_sent_to_sign_in(client, article):
 
 def test_add_an_article_from_the_ui(sign_in):
     client = sign_in()
-    page = client.post("/articles/new", data={
-        "title": "Port reopens",
-        "body": '"The port is open again," the harbour master said on Friday.',
-    }, follow_redirects=True).get_data(as_text=True)
+    page = client.post(
+        "/articles/new",
+        data={
+            "title": "Port reopens",
+            "body": '"The port is open again," the harbour master said on Friday.',
+        },
+        follow_redirects=True,
+    ).get_data(as_text=True)
     assert "The port is open again" in page
     assert 'class="claim claim-unverified selected"' in page
     assert 'name="claim-' in page
@@ -103,8 +112,9 @@ def test_a_review_form_missing_optional_fields_still_saves(sign_in, article):
     client = sign_in()
     claim = article["claims"][0]
     prefix = f"claim-{claim['id']}"
-    response = client.post(f"/claims/{claim['id']}/review",
-                           data={f"{prefix}-status": "disputed",
-                                 f"{prefix}-version": str(claim["version"])})
+    response = client.post(
+        f"/claims/{claim['id']}/review",
+        data={f"{prefix}-status": "disputed", f"{prefix}-version": str(claim["version"])},
+    )
     assert response.status_code in (200, 302)
     assert client.get(f"/api/claims/{claim['id']}").get_json()["status"] == "disputed"

@@ -1,6 +1,5 @@
 """The fact-checkers' workspace: who sees which page, the queue and the review panel."""
 
-
 import pytest
 
 from tests.conftest import make_user
@@ -28,8 +27,9 @@ def test_every_role_sees_the_staff_pages(sign_in, article, role):
 def test_only_admins_manage_users(sign_in, role):
     client = sign_in(role)
     assert client.get("/admin/users").status_code == 403
-    response = client.post("/admin/users", data={"username": "x", "role": "admin",
-                                                 "password": "long enough"})
+    response = client.post(
+        "/admin/users", data={"username": "x", "role": "admin", "password": "long enough"}
+    )
     assert response.status_code == 403
 
 
@@ -37,8 +37,9 @@ def test_fact_checkers_start_at_their_claims_and_editors_at_the_queue(client):
     make_user("fc", "fact-checker")
     make_user("ed", "editor")
     for username, start in (("fc", "/my-claims"), ("ed", "/queue")):
-        response = client.post("/sign-in", data={"username": username,
-                                                  "password": "correct horse battery"})
+        response = client.post(
+            "/sign-in", data={"username": username, "password": "correct horse battery"}
+        )
         assert response.headers["Location"] == start
         client.post("/sign-out")
 
@@ -46,13 +47,15 @@ def test_fact_checkers_start_at_their_claims_and_editors_at_the_queue(client):
 def test_sign_in_never_redirects_to_another_site(client):
     make_user("fc", "fact-checker")
     for target in ("//evil.example/", "/\\evil.example/", "https://evil.example/"):
-        response = client.post(f"/sign-in?next={target}",
-                               data={"username": "fc", "password": "correct horse battery"})
+        response = client.post(
+            f"/sign-in?next={target}", data={"username": "fc", "password": "correct horse battery"}
+        )
         assert "evil" not in response.headers["Location"]
         client.post("/sign-out")
 
 
 # ---- the queue ----
+
 
 def test_queue_counts_claims_per_status_and_filters_by_status(sign_in, article):
     client = sign_in()
@@ -93,6 +96,7 @@ def test_queue_rows_link_to_the_claim_in_its_article(sign_in, article):
 
 # ---- the review panel ----
 
+
 def test_panel_is_a_fragment_for_htmx_and_a_page_otherwise(sign_in, article):
     client = sign_in()
     claim = article["claims"][1]
@@ -106,8 +110,11 @@ def test_panel_is_a_fragment_for_htmx_and_a_page_otherwise(sign_in, article):
 def test_saving_through_htmx_updates_the_panel_mark_and_counts(sign_in, article):
     client = sign_in()
     claim = article["claims"][0]
-    response = client.post(f"/claims/{claim['id']}/review", headers=HTMX,
-                           data=review_data(claim, "verified", "On video."))
+    response = client.post(
+        f"/claims/{claim['id']}/review",
+        headers=HTMX,
+        data=review_data(claim, "verified", "On video."),
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "Saved as verified." in page
@@ -121,8 +128,9 @@ def test_a_stale_save_shows_both_versions_and_keeps_mine_in_the_form(sign_in, ar
     client = sign_in()
     claim = article["claims"][0]
     client.post(f"/claims/{claim['id']}/review", data=review_data(claim, "verified", "Theirs."))
-    response = client.post(f"/claims/{claim['id']}/review", headers=HTMX,
-                           data=review_data(claim, "disputed", "Mine."))
+    response = client.post(
+        f"/claims/{claim['id']}/review", headers=HTMX, data=review_data(claim, "disputed", "Mine.")
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 409
     assert "Someone else saved this claim first" in page
@@ -134,10 +142,17 @@ def test_a_stale_save_shows_both_versions_and_keeps_mine_in_the_form(sign_in, ar
 def test_evidence_lines_take_a_title_and_keep_a_known_stance(sign_in, article, auth_header):
     client = sign_in()
     claim = article["claims"][0]
-    client.patch(f"/api/claims/{claim['id']}", headers={**auth_header(), "If-Match": "1"},
-                 json={"evidence": [{"url": "https://a.example/x", "stance": "supports"}]})
-    data = review_data(claim, "verified", version=2,
-                       evidence="https://a.example/x Video of the speech\nhttps://b.example/")
+    client.patch(
+        f"/api/claims/{claim['id']}",
+        headers={**auth_header(), "If-Match": "1"},
+        json={"evidence": [{"url": "https://a.example/x", "stance": "supports"}]},
+    )
+    data = review_data(
+        claim,
+        "verified",
+        version=2,
+        evidence="https://a.example/x Video of the speech\nhttps://b.example/",
+    )
     client.post(f"/claims/{claim['id']}/review", data=data)
     evidence = api_claim(client, claim["id"])["evidence"]
     assert evidence == [

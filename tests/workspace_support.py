@@ -18,8 +18,14 @@ def review_data(claim, status, note="", version=None, evidence=""):
 
 def correction_data(claim, version=None, **fields):
     prefix = f"correct-{claim['id']}"
-    data = {"text": claim["text"], "source": claim["source"] or "", "source_kind": "person",
-            "cue": claim["cue"], "kind": claim["kind"], **fields}
+    data = {
+        "text": claim["text"],
+        "source": claim["source"] or "",
+        "source_kind": "person",
+        "cue": claim["cue"],
+        "kind": claim["kind"],
+        **fields,
+    }
     data = {f"{prefix}-{key}": value for key, value in data.items()}
     data[f"{prefix}-version"] = str(claim["version"] if version is None else version)
     return data

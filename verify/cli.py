@@ -144,23 +144,27 @@ def ingest(files):
                 skipped.append((path, skip_reason(exc)))
     for path, reason in skipped:
         click.echo(f"Skipped {path}: {reason}", err=True)
-    click.echo(f"{sum(stored)} added, {len(stored) - sum(stored)} already known, "
-               f"{len(skipped)} failed.")
+    click.echo(
+        f"{sum(stored)} added, {len(stored) - sum(stored)} already known, {len(skipped)} failed."
+    )
     if skipped:
         sys.exit(1)
 
 
-SKIPPED_FILE_ERRORS = (UnreadableFile, ArticleTooLarge, ExtractionFailed, ValidationError,
-                       SQLAlchemyError)
+SKIPPED_FILE_ERRORS = (
+    UnreadableFile,
+    ArticleTooLarge,
+    ExtractionFailed,
+    ValidationError,
+    SQLAlchemyError,
+)
 
 
 def ingest_file(path: Path) -> bool:
     """Store one file's article in its own transaction; True if it was new."""
     config = current_app.config
     deadline = extraction_deadline(config)
-    fields = ArticleInSchema().load(
-        read_article_file(path, config["MAX_CONTENT_LENGTH"], deadline)
-    )
+    fields = ArticleInSchema().load(read_article_file(path, config["MAX_CONTENT_LENGTH"], deadline))
     limits = ingest_limits(config, deadline)
     return commit_with_retry(lambda: ingest_article(fields, **limits)).created
 
@@ -275,14 +279,22 @@ def db_grant_app_role(role):
 
 
 @reports_cli.command("unverified")
-@click.option("--format", "output_format", type=click.Choice(["csv", "jsonl"]), default="csv",
-              show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["csv", "jsonl"]),
+    default="csv",
+    show_default=True,
+)
 @click.option("--outlet", help="Only outlets whose name contains this.")
 @click.option("--author", help="Only authors whose name contains this.")
 @click.option("--source", help="Only sources whose name contains this.")
 @click.option("--source-kind", type=click.Choice(SOURCE_KINDS))
-@click.option("--overdue/--not-overdue", default=None, help="Only claims past (or within) "
-              "the overdue threshold, OVERDUE_AFTER_HOURS.")
+@click.option(
+    "--overdue/--not-overdue",
+    default=None,
+    help="Only claims past (or within) the overdue threshold, OVERDUE_AFTER_HOURS.",
+)
 @click.option("--older-than-days", type=click.IntRange(min=0))
 def unverified_report(output_format, **filters):
     """Write every unverified claim to stdout as CSV or JSON Lines, streamed row by row."""
@@ -294,6 +306,15 @@ def unverified_report(output_format, **filters):
 
 
 def register_commands(app) -> None:
-    for command in (users_cli, tokens_cli, claims_cli, samples_cli, ingest, db_backup, db_restore,
-                    db_grant_app_role, reports_cli):
+    for command in (
+        users_cli,
+        tokens_cli,
+        claims_cli,
+        samples_cli,
+        ingest,
+        db_backup,
+        db_restore,
+        db_grant_app_role,
+        reports_cli,
+    ):
         app.cli.add_command(command)

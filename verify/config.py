@@ -47,15 +47,12 @@ def settings_from_environment() -> dict:
         ),
         "SECRET_KEY": os.environ.get("SECRET_KEY") or None,
         "SECRET_KEY_FILE": os.environ.get("SECRET_KEY_FILE") or None,
-        "MAX_ARTICLE_BYTES": int(
-            os.environ.get("MAX_ARTICLE_BYTES", DEFAULT_MAX_ARTICLE_BYTES)
-        ),
+        "MAX_ARTICLE_BYTES": int(os.environ.get("MAX_ARTICLE_BYTES", DEFAULT_MAX_ARTICLE_BYTES)),
         "SESSION_COOKIE_SECURE": as_bool(os.environ.get("SESSION_COOKIE_SECURE")),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "SIGN_IN_RATE_LIMIT": os.environ.get("SIGN_IN_RATE_LIMIT", "10 per minute"),
         "SIGN_IN_USER_RATE_LIMIT": os.environ.get("SIGN_IN_USER_RATE_LIMIT", "50 per hour"),
-        "SIGN_IN_ADDRESS_RATE_LIMIT": os.environ.get("SIGN_IN_ADDRESS_RATE_LIMIT",
-                                                     "30 per minute"),
+        "SIGN_IN_ADDRESS_RATE_LIMIT": os.environ.get("SIGN_IN_ADDRESS_RATE_LIMIT", "30 per minute"),
         "API_TOKEN_DAYS": int(os.environ.get("API_TOKEN_DAYS", 90)),
         "EXTRACTION_TIMEOUT_SECONDS": float(
             os.environ.get("EXTRACTION_TIMEOUT_SECONDS", DEFAULT_EXTRACTION_TIMEOUT_SECONDS)
@@ -106,9 +103,7 @@ def build_config(overrides: dict | None = None) -> dict:
     config.update(cookie_settings(config["SESSION_COOKIE_SECURE"]))
     config.update(overrides or {})
     if "DATABASE_URL" in (overrides or {}):
-        config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(
-            overrides["DATABASE_URL"]
-        )
+        config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(overrides["DATABASE_URL"])
     # Leave room for a form or JSON envelope around the largest accepted article.
     config.setdefault("MAX_CONTENT_LENGTH", config["MAX_ARTICLE_BYTES"] * 4 + 65536)
     config["PUBLIC_BASE_URL"] = (config.get("PUBLIC_BASE_URL") or "").rstrip("/") or None
@@ -128,11 +123,14 @@ def check_settings(config: dict) -> None:
         )
     base = config.get("PUBLIC_BASE_URL")
     parts = urlsplit(base or "")
-    if base and (parts.scheme not in ("http", "https") or not parts.netloc
-                 or parts.path.strip("/") or parts.query or parts.fragment):
-        raise ConfigError(
-            f"PUBLIC_BASE_URL {base!r} must be http(s)://host[:port], with no path."
-        )
+    if base and (
+        parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or parts.path.strip("/")
+        or parts.query
+        or parts.fragment
+    ):
+        raise ConfigError(f"PUBLIC_BASE_URL {base!r} must be http(s)://host[:port], with no path.")
 
 
 # Options of the flask command itself that take a value, before the command's name.

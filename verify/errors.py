@@ -16,8 +16,9 @@ def wants_json() -> bool:
     ):
         return True
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
-    return best == "application/json" and request.accept_mimetypes[best] > (
-        request.accept_mimetypes["text/html"]
+    return (
+        best == "application/json"
+        and request.accept_mimetypes[best] > (request.accept_mimetypes["text/html"])
     )
 
 

@@ -45,8 +45,11 @@ def register_input_guards(app: Flask) -> None:
 
 def is_article_post() -> bool:
     """A signed-in user posting an article: the one request that may carry megabytes."""
-    return (request.method == "POST" and request.endpoint in TIMED_ENDPOINTS
-            and current_user.is_authenticated)
+    return (
+        request.method == "POST"
+        and request.endpoint in TIMED_ENDPOINTS
+        and current_user.is_authenticated
+    )
 
 
 def start_clock() -> None:

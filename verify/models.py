@@ -138,9 +138,7 @@ class Article(db.Model):
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=now_utc, index=True)
 
-    claims: Mapped[list["Claim"]] = relationship(
-        back_populates="article", order_by="Claim.start"
-    )
+    claims: Mapped[list["Claim"]] = relationship(back_populates="article", order_by="Claim.start")
 
     @property
     def public_claims(self) -> list["Claim"]:
@@ -258,18 +256,14 @@ def article_with_claims(article_id: int) -> Select:
 
 def revoke_token(token: str) -> None:
     """Mark a token revoked; it stays stored so its use can be audited."""
-    row = db.session.scalar(
-        select(ApiToken).where(ApiToken.token_hash == hash_token(token))
-    )
+    row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(token)))
     if row is not None and row.revoked_at is None:
         row.revoked_at = now_utc()
 
 
 def find_token_user(token: str) -> User | None:
     """Return the user owning a usable token, or None."""
-    row = db.session.scalar(
-        select(ApiToken).where(ApiToken.token_hash == hash_token(token))
-    )
+    row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(token)))
     if row is None or not row.is_usable() or not row.user.active:
         return None
     return row.user

@@ -68,8 +68,10 @@ def parse_id(text: str) -> int | None:
     number = int(text)
     return number if 1 <= number <= MAX_ID else None
 
+
 NOT_BLANK = not_blank
 HTTP_URL = validate.URL(schemes={"http", "https"}, error="Must be an http(s) URL.")
+
 
 class ArticleInSchema(Schema):
     title = Text(
@@ -98,9 +100,7 @@ class ArticleInSchema(Schema):
         allow_none=True,
         validate=[validate.Length(max=200)],
     )
-    published_at = UtcInstant(
-        load_default=None, allow_none=True, default_timezone=None
-    )
+    published_at = UtcInstant(load_default=None, allow_none=True, default_timezone=None)
 
 
 class EvidenceSchema(Schema):
@@ -134,6 +134,7 @@ class ClaimSchema(Schema):
     version = fields.Integer(dump_only=True)
     updated_at = UtcDateTime(dump_only=True)
 
+
 class ArticleSummarySchema(Schema):
     id = fields.Integer(dump_only=True)
     title = fields.String(dump_only=True)
@@ -143,12 +144,12 @@ class ArticleSummarySchema(Schema):
     published_at = UtcDateTime(dump_only=True, allow_none=True)
     created_at = UtcDateTime(dump_only=True)
 
+
 class ArticleSchema(ArticleSummarySchema):
     body = fields.String(dump_only=True)
     content_hash = fields.String(dump_only=True)
-    claims = fields.List(
-        fields.Nested(ClaimSchema), attribute="public_claims", dump_only=True
-    )
+    claims = fields.List(fields.Nested(ClaimSchema), attribute="public_claims", dump_only=True)
+
 
 class ClaimUpdateSchema(Schema):
     status = Text(validate=validate.OneOf(STATUSES))
@@ -156,6 +157,7 @@ class ClaimUpdateSchema(Schema):
     evidence = fields.List(
         fields.Nested(EvidenceSchema), validate=validate.Length(max=MAX_EVIDENCE)
     )
+
 
 class ClaimFieldsSchema(Schema):
     """A fact-checker's correction of a claim, or a claim added by hand."""
@@ -177,6 +179,7 @@ class ClaimQuerySchema(Schema):
     article = fields.Integer(validate=ID_RANGE)
     source = Text(validate=validate.Length(min=1, max=300))
 
+
 class ClaimEventSchema(Schema):
     id = fields.Integer(dump_only=True)
     created_at = UtcDateTime(dump_only=True)
@@ -186,6 +189,7 @@ class ClaimEventSchema(Schema):
     note = fields.String(dump_only=True, allow_none=True)
     evidence = fields.List(fields.Nested(EvidenceSchema), dump_only=True, allow_none=True)
     changes = fields.Dict(dump_only=True, allow_none=True)
+
 
 class ReportQuerySchema(Schema):
     """Filters, grouping and keyset position of the unverified report."""
@@ -218,13 +222,10 @@ class OEmbedQuerySchema(Schema):
     maxwidth = fields.Integer(validate=validate.Range(min=1))
     maxheight = fields.Integer(validate=validate.Range(min=1))
 
+
 class TokenRequestSchema(Schema):
-    username = Text(
-        required=True, validate=[validate.Length(min=1, max=64)]
-    )
-    password = Text(
-        required=True, load_only=True, validate=[validate.Length(min=1)]
-    )
+    username = Text(required=True, validate=[validate.Length(min=1, max=64)])
+    password = Text(required=True, load_only=True, validate=[validate.Length(min=1)])
 
 
 class TokenSchema(Schema):
@@ -237,6 +238,7 @@ class ErrorDetailSchema(Schema):
     code = fields.Integer()
     message = fields.String()
     fields = fields.Dict()
+
 
 class ErrorSchema(Schema):
     error = fields.Nested(ErrorDetailSchema)

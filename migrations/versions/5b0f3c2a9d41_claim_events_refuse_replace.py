@@ -5,6 +5,7 @@ Revises: ccd97589576b
 Create Date: 2026-11-30 10:30:00
 
 """
+
 from alembic import op
 
 # SQLite's REPLACE deletes the conflicting row without firing DELETE triggers, so an
@@ -17,8 +18,8 @@ NO_REPLACE = (
 )
 
 # revision identifiers, used by Alembic.
-revision = '5b0f3c2a9d41'
-down_revision = 'ccd97589576b'
+revision = "5b0f3c2a9d41"
+down_revision = "ccd97589576b"
 branch_labels = None
 depends_on = None
 

@@ -5,6 +5,7 @@ Revises: 5b0f3c2a9d41
 Create Date: 2026-11-30 10:30:00
 
 """
+
 import secrets
 import unicodedata
 
@@ -36,9 +37,9 @@ def fill_new_columns():
             key = f"{key[:50]}#{user_id}"
         seen.add(key)
         connection.execute(
-            users.update().where(users.c.id == user_id).values(
-                username_key=key, session_token=secrets.token_urlsafe(24)
-            )
+            users.update()
+            .where(users.c.id == user_id)
+            .values(username_key=key, session_token=secrets.token_urlsafe(24))
         )
 
 
@@ -49,8 +50,7 @@ def upgrade():
     fill_new_columns()
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.alter_column("username_key", existing_type=sa.String(length=64), nullable=False)
-        batch_op.alter_column("session_token", existing_type=sa.String(length=64),
-                              nullable=False)
+        batch_op.alter_column("session_token", existing_type=sa.String(length=64), nullable=False)
         batch_op.create_unique_constraint(batch_op.f("uq_users_username_key"), ["username_key"])
 
 

@@ -5,6 +5,7 @@ Revises: 5e0c2a7d9b41
 Create Date: 2026-11-30 11:10:00
 
 """
+
 import sqlalchemy as sa
 from alembic import op
 

@@ -37,9 +37,7 @@ def list_claims(filters, pagination_parameters):
     if "article" in filters:
         query = query.where(Claim.article_id == filters["article"])
     if "source" in filters:
-        query = query.join(Claim.source).where(
-            Source.name.ilike(f"%{filters['source']}%")
-        )
+        query = query.join(Claim.source).where(Source.name.ilike(f"%{filters['source']}%"))
     return page_items(query, pagination_parameters)
 
 
@@ -100,9 +98,7 @@ def claim_history(claim_id):
 
 
 def visible_claims():
-    return select(Claim).where(Claim.public()).options(
-        selectinload(Claim.source)
-    )
+    return select(Claim).where(Claim.public()).options(selectinload(Claim.source))
 
 
 def load_claim(claim_id: int) -> Claim:

@@ -20,4 +20,3 @@ class ExtractedClaim:
     kind: str
     pattern: str
     note: str | None = None
-

@@ -8,8 +8,8 @@ from verify.extraction.model import ExtractedClaim
 # retries every start, which on a run of openers or of unclosed `` costs the square of its length.
 FRAGMENT_START = re.compile(r"[“\"]|''|``")
 CONTENT = re.compile(r"[^“”\"]*")
-OPENERS = "“\""
-CLOSERS = "”\""
+OPENERS = '“"'
+CLOSERS = '”"'
 
 
 def content_spans(claim: ExtractedClaim) -> list[tuple[int, int]]:

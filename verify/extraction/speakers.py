@@ -45,8 +45,12 @@ TIME_TAIL = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # Words that name a role or a group of people, not one speaker.
-GENERIC = ANONYMOUS_HEADS | TITLES | PRONOUNS | set(
-    """
+GENERIC = (
+    ANONYMOUS_HEADS
+    | TITLES
+    | PRONOUNS
+    | set(
+        """
     officials authorities police analysts experts critics residents witnesses people
     researchers scientists investigators prosecutors lawmakers economists observers
     spokesman spokeswoman spokesperson statement report study survey poll data research
@@ -54,6 +58,7 @@ GENERIC = ANONYMOUS_HEADS | TITLES | PRONOUNS | set(
     liberals tories voters users fans doctors officers troops activists protesters
     polls surveys studies reports documents records figures others
     """.split()
+    )
 )
 ROLE_WORDS = TITLES | set(
     "u.s. us uk u.k. eu un u.n. federal national senior republican democrat democratic "
@@ -62,9 +67,13 @@ ROLE_WORDS = TITLES | set(
 )
 WORD = re.compile(r"[^\s]++")
 LEADING = set("the but and or so when while if as then yet also".split())
-ABBREVIATIONS = TITLES | {w.strip(".") for w in SUFFIXES} | set(
-    "gen sen rep gov lt col maj capt sgt adm dr mr mrs ms prof rev st jr sr inc corp co ltd "
-    "dept no vs av ave".split()
+ABBREVIATIONS = (
+    TITLES
+    | {w.strip(".") for w in SUFFIXES}
+    | set(
+        "gen sen rep gov lt col maj capt sgt adm dr mr mrs ms prof rev st jr sr inc corp co ltd "
+        "dept no vs av ave".split()
+    )
 )
 PERSONAL = set("i we you he she they him them".split())
 DAYS = set(
@@ -84,8 +93,9 @@ class Speaker:
     local: bool
 
 
-def speaker_key(name: str, context: "ArticleNames | None" = None, kind: str = "",
-                raw: str = "") -> Speaker:
+def speaker_key(
+    name: str, context: "ArticleNames | None" = None, kind: str = "", raw: str = ""
+) -> Speaker:
     """Key a source named `name`, written `raw` in its article; `context` holds its names."""
     speaker = _speaker(name, context or ArticleNames(""), kind)
     if speaker.local or raw.strip().lower() not in PRONOUNS or context is None:
@@ -273,8 +283,9 @@ class ArticleNames:
             self._add(_person_run(match.group().split())[1])
         self.titled = set(TITLED.findall(head))
         self.lower_words = set(LOWER_WORD.findall(head))
-        named = (_speaker(name, self, "") for name, raw in sources
-                 if raw.strip().lower() not in PRONOUNS)
+        named = (
+            _speaker(name, self, "") for name, raw in sources if raw.strip().lower() not in PRONOUNS
+        )
         self.named_keys = {speaker.key for speaker in named if not speaker.local}
 
     def _add(self, run: list[str]) -> None:

@@ -46,8 +46,9 @@ def common_passwords() -> frozenset[str]:
 def check_password_rules(password: str, username: str = "") -> None:
     """Raise AccountError unless the password is long, bounded and not a well-known one."""
     if len(password) > MAX_PASSWORD:
-        raise AccountError(f"The password must be at most {MAX_PASSWORD} characters long.",
-                           "password")
+        raise AccountError(
+            f"The password must be at most {MAX_PASSWORD} characters long.", "password"
+        )
     squeezed = "".join(password.split()).casefold()
     if len(password) < MIN_PASSWORD or len(squeezed) < MIN_PASSWORD // 2:
         raise AccountError(

@@ -41,10 +41,12 @@ def check_app_role(role: str) -> None:
         raise AppRoleError(f"No role {role!r}; create it first (CREATE ROLE ... LOGIN).")
     if found.rolsuper:
         raise AppRoleError(f"{role} is a superuser: it can switch the history guard off.")
-    owner = db.session.scalar(text(
-        "SELECT tableowner FROM pg_tables "
-        "WHERE tablename = 'claim_events' AND schemaname = current_schema()"
-    ))
+    owner = db.session.scalar(
+        text(
+            "SELECT tableowner FROM pg_tables "
+            "WHERE tablename = 'claim_events' AND schemaname = current_schema()"
+        )
+    )
     if owner is None:
         raise AppRoleError("No claim_events table: run `flask db upgrade` first.")
     if owner == role:

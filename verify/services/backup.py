@@ -26,8 +26,14 @@ class ToolFailed(BackupError):
 def libpq_url(url: URL) -> str:
     """The URL for pg_dump/pg_restore, without the password: argv is visible in `ps`."""
     query = {key: value for key, value in url.query.items() if key != "password"}
-    bare = URL.create("postgresql", username=url.username, host=url.host, port=url.port,
-                      database=url.database, query=query)
+    bare = URL.create(
+        "postgresql",
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query=query,
+    )
     return bare.render_as_string(hide_password=False)
 
 
@@ -65,8 +71,18 @@ def restore_database(path: Path) -> str:
             source.backup(target)
         return revision
     db.engine.dispose()
-    run_tool(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
-              f"--dbname={libpq_url(url)}", str(path)], url)
+    run_tool(
+        [
+            "pg_restore",
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            f"--dbname={libpq_url(url)}",
+            str(path),
+        ],
+        url,
+    )
     return revision
 
 
@@ -84,12 +100,15 @@ def check_backup(path: Path, tables: set[str], revision: str | None) -> str:
     if missing:
         raise BackupError(f"{path} is not a verify backup: no table {', '.join(sorted(missing))}.")
     if revision is None:
-        raise BackupError(f"{path} is not a verify backup: it has no schema revision "
-                          "(alembic_version).")
+        raise BackupError(
+            f"{path} is not a verify backup: it has no schema revision (alembic_version)."
+        )
     known = {script.revision for script in revisions().walk_revisions()}
     if revision not in known:
-        raise BackupError(f"{path} is not a verify backup: its schema revision {revision} "
-                          "is not one of verify's migrations.")
+        raise BackupError(
+            f"{path} is not a verify backup: its schema revision {revision} "
+            "is not one of verify's migrations."
+        )
     return revision
 
 
@@ -114,8 +133,9 @@ def check_postgresql_backup(path: Path, url: URL) -> str:
     """The revision of a pg_dump verify backup, or BackupError saying what it is not."""
     try:
         listing = run_tool(["pg_restore", "--list", str(path)], url)
-        data = run_tool(["pg_restore", "--data-only", "--table=alembic_version", "--file=-",
-                         str(path)], url)
+        data = run_tool(
+            ["pg_restore", "--data-only", "--table=alembic_version", "--file=-", str(path)], url
+        )
     except ToolFailed as exc:
         raise BackupError(f"{path} is not a verify backup: {exc}") from exc
     return check_backup(path, listed_tables(listing), copied_value(data))
@@ -154,8 +174,9 @@ def raw_sqlite_connection():
 def run_tool(command: list[str], url: URL) -> str:
     """Run a PostgreSQL client tool with the password in its environment; return stdout."""
     try:
-        result = subprocess.run(command, capture_output=True, text=True, check=False,
-                                env=libpq_environment(url))
+        result = subprocess.run(
+            command, capture_output=True, text=True, check=False, env=libpq_environment(url)
+        )
     except FileNotFoundError as exc:
         raise BackupError(
             f"{command[0]} is not installed; install the PostgreSQL client tools."

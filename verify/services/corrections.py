@@ -153,8 +153,17 @@ def add_manual_claim(article: Article, fields: dict, user: User) -> Claim:
     source = source_named(name, fields.get("source_kind") or "person", article)
     # Nothing may be flushed before the claim is whole: its columns are not nullable.
     with db.session.no_autoflush:
-        claim = create_claim(article, user, "Added by hand.", text="", start=0, end=0, cue="",
-                             kind=fields["kind"], origin="manual")
+        claim = create_claim(
+            article,
+            user,
+            "Added by hand.",
+            text="",
+            start=0,
+            end=0,
+            cue="",
+            kind=fields["kind"],
+            origin="manual",
+        )
         apply_text(claim, fields["text"], fields.get("start", 0))
         place_source(claim, source, name)
         apply_cue(claim, fields.get("cue", ""))
@@ -162,8 +171,9 @@ def add_manual_claim(article: Article, fields: dict, user: User) -> Claim:
     return claim
 
 
-def set_dismissed(claim: Claim, dismissed: bool, user: User, expected_version: int,
-                  reason: str | None = None) -> Claim:
+def set_dismissed(
+    claim: Claim, dismissed: bool, user: User, expected_version: int, reason: str | None = None
+) -> Claim:
     """Dismiss a false claim (hidden from readers, kept in history), or bring it back."""
     check_version(claim, expected_version)
     if claim.dismissed == dismissed:
@@ -195,11 +205,11 @@ def corrected_article_ids() -> list[int]:
 def claim_record(claim: Claim) -> dict:
     """A claim in the shape `flask claims extract` prints."""
     record = {
-        key: claim.source_name if key == "source" else getattr(claim, key)
-        for key in CONTRACT_KEYS
+        key: claim.source_name if key == "source" else getattr(claim, key) for key in CONTRACT_KEYS
     }
-    record.update(source_kind=claim.source.kind if claim.source else "unattributed",
-                  origin=claim.origin)
+    record.update(
+        source_kind=claim.source.kind if claim.source else "unattributed", origin=claim.origin
+    )
     return record
 
 

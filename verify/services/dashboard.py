@@ -22,11 +22,7 @@ class StatusSeries:
 
 
 def current_status_counts() -> Counter:
-    query = (
-        select(Claim.status, func.count())
-        .where(Claim.public())
-        .group_by(Claim.status)
-    )
+    query = select(Claim.status, func.count()).where(Claim.public()).group_by(Claim.status)
     return Counter(dict(db.session.execute(query).all()))
 
 

@@ -11,8 +11,9 @@ def record_event(claim: Claim, user: User | None, action: str, **fields) -> Clai
     return event
 
 
-def create_claim(article: Article, user: User | None = None, event_note: str | None = None,
-                 **fields) -> Claim:
+def create_claim(
+    article: Article, user: User | None = None, event_note: str | None = None, **fields
+) -> Claim:
     """Add an unverified claim to an article with its "created" event."""
     claim = Claim(article=article, status="unverified", evidence=[], **fields)
     db.session.add(claim)

@@ -87,8 +87,14 @@ def ingest_article(fields: dict, max_bytes: int, timeout: float) -> IngestResult
         with db.session.begin_nested():
             db.session.add(article)
             db.session.flush()  # local sources are keyed by the article's id
-            names = ArticleNames(body, ((found.source, source_text(body, found) or "")
-                                        for found in extracted if found.source))
+            names = ArticleNames(
+                body,
+                (
+                    (found.source, source_text(body, found) or "")
+                    for found in extracted
+                    if found.source
+                ),
+            )
             sources = sources_for(extracted, article, names)
             with db.session.no_autoflush:
                 for found in extracted:
@@ -163,14 +169,16 @@ def local_key(article_id: int, key: str) -> str:
     return f"@{article_id}:{key}"[:200]
 
 
-def find_or_create_source(name: str, kind: str, article: Article,
-                          names: ArticleNames | None = None, raw: str = "") -> Source:
+def find_or_create_source(
+    name: str, kind: str, article: Article, names: ArticleNames | None = None, raw: str = ""
+) -> Source:
     """Find the source a name in an article refers to, or create it with that kind."""
     return merged_target(keyed_source(name, kind, article, names, raw))
 
 
-def keyed_source(name: str, kind: str, article: Article,
-                 names: ArticleNames | None = None, raw: str = "") -> Source:
+def keyed_source(
+    name: str, kind: str, article: Article, names: ArticleNames | None = None, raw: str = ""
+) -> Source:
     """The source row keyed by a name, found or created, even one merged into another."""
     speaker = speaker_key(name, names or ArticleNames(article.body), kind, raw)
     key = local_key(article.id, speaker.key) if speaker.local else speaker.key[:200]
@@ -179,8 +187,12 @@ def keyed_source(name: str, kind: str, article: Article,
         return source
     try:
         with db.session.begin_nested():
-            source = Source(key=key, name=speaker.name[:300] or name[:300], kind=kind,
-                            article_id=article.id if speaker.local else None)
+            source = Source(
+                key=key,
+                name=speaker.name[:300] or name[:300],
+                kind=kind,
+                article_id=article.id if speaker.local else None,
+            )
             db.session.add(source)
     except IntegrityError:
         source = db.session.scalar(select(Source).where(Source.key == key))

@@ -27,8 +27,14 @@ def move_claims(claims: list[Claim], target: Source, user: User, note: str) -> i
     for claim in claims:
         before = claim.source_name
         claim.source = target
-        record_event(claim, user, "correction", from_status=claim.status, note=note,
-                     changes={"source": [before, target.name]})
+        record_event(
+            claim,
+            user,
+            "correction",
+            from_status=claim.status,
+            note=note,
+            changes={"source": [before, target.name]},
+        )
     db.session.flush()
     return len(claims)
 
@@ -50,8 +56,9 @@ def merge_sources(source_id: int, target_id: int, user: User) -> tuple[Source, i
     return target, moved
 
 
-def split_source(source_id: int, claim_ids: list[int], name: str, kind: str,
-                 user: User) -> tuple[Source, int]:
+def split_source(
+    source_id: int, claim_ids: list[int], name: str, kind: str, user: User
+) -> tuple[Source, int]:
     """Move the chosen claims of a source to the source `name` names (found or created)."""
     source = load_source(source_id)
     name = " ".join((name or "").split())

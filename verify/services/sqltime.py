@@ -22,10 +22,7 @@ class iso_text(GenericFunction):
 @compiles(age_hours, "postgresql")
 def age_hours_postgresql(element, compiler, **kw):
     moment = compiler.process(element.clauses, **kw)
-    return (
-        "CAST(floor(extract(epoch FROM (timezone('utc', now()) - "
-        f"{moment})) / 3600) AS INTEGER)"
-    )
+    return f"CAST(floor(extract(epoch FROM (timezone('utc', now()) - {moment})) / 3600) AS INTEGER)"
 
 
 @compiles(age_hours)

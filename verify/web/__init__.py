@@ -19,8 +19,17 @@ from verify.web.urls import external_url
 BLUEPRINTS = tuple(
     module.bp
     for module in (
-        auth, badges, reader, reports, review, queue, corrections, assign, articles,
-        sources, admin,
+        auth,
+        badges,
+        reader,
+        reports,
+        review,
+        queue,
+        corrections,
+        assign,
+        articles,
+        sources,
+        admin,
     )
 )
 

@@ -24,8 +24,11 @@ def page_number() -> int:
     if raw == "":
         return 1
     if not (raw.isascii() and raw.isdigit()):
-        abort(400, message="page must be a whole number.", errors={"query": {"page": [
-            "Not a valid integer."]}})
+        abort(
+            400,
+            message="page must be a whole number.",
+            errors={"query": {"page": ["Not a valid integer."]}},
+        )
     number = parse_id(raw)
     if number is None or number > MAX_PAGE:
         abort(404, message=f"There is no page {raw[:20]}.")

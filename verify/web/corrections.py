@@ -78,8 +78,11 @@ def restore(claim_id):
 def change_dismissal(claim_id: int, dismissed: bool):
     claim = load_claim(claim_id)
     form = DismissForm(prefix=f"dismiss-{claim_id}")
-    loaded = form.load(DismissalSchema(), {"reason": form.reason.data or None}) if (
-        form.validate_on_submit()) else None
+    loaded = (
+        form.load(DismissalSchema(), {"reason": form.reason.data or None})
+        if (form.validate_on_submit())
+        else None
+    )
     if loaded is None:
         flash_form_errors(form)
         return redirect_to_claim(claim)

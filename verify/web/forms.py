@@ -59,8 +59,11 @@ class CheckedForm(FlaskForm):
 def flat_messages(messages, where: str = "") -> list[str]:
     """Marshmallow's nested messages as lines ("line 3: url: Must be an http(s) URL.")."""
     if isinstance(messages, dict):
-        return [line for key, value in messages.items()
-                for line in flat_messages(value, f"{where}{key_label(key)}: ")]
+        return [
+            line
+            for key, value in messages.items()
+            for line in flat_messages(value, f"{where}{key_label(key)}: ")
+        ]
     if isinstance(messages, list):
         return [line for item in messages for line in flat_messages(item, where)]
     return [f"{where}{messages}"]
@@ -83,8 +86,9 @@ def add_errors(form: FlaskForm, messages: dict) -> None:
 
 def version_field():
     """The claim version a form was based on, sent back in a hidden field."""
-    return IntegerField(widget=HiddenInput(),
-                        validators=[InputRequired(), NumberRange(min=1, max=MAX_ID)])
+    return IntegerField(
+        widget=HiddenInput(), validators=[InputRequired(), NumberRange(min=1, max=MAX_ID)]
+    )
 
 
 def labelled(values) -> list[SelectChoice]:
@@ -116,8 +120,11 @@ class ReviewForm(CheckedForm):
         return links
 
     def changes(self) -> dict:
-        return {"status": self.status.data, "note": self.note.data,
-                "evidence": self.evidence_links()}
+        return {
+            "status": self.status.data,
+            "note": self.note.data,
+            "evidence": self.evidence_links(),
+        }
 
 
 class ClaimFieldsForm(CheckedForm):
@@ -188,7 +195,8 @@ class QueueFilterForm(CheckedForm):
 
     q = StringField("Text contains", validators=[Optional(), Length(max=200)])
     status = SelectField(
-        "Status", choices=[SelectChoice("all", "Any status"), *labelled(STATUSES)],
+        "Status",
+        choices=[SelectChoice("all", "Any status"), *labelled(STATUSES)],
         default="unverified",
     )
     article = IntegerField("Article id", validators=[Optional(), NumberRange(min=1, max=MAX_ID)])
@@ -196,8 +204,11 @@ class QueueFilterForm(CheckedForm):
     source = StringField("Source", validators=[Optional()])
     assignee = SelectField(
         "Assigned to",
-        choices=[SelectChoice("", "Anyone"), SelectChoice("me", "Me"),
-                 SelectChoice("none", "Nobody")],
+        choices=[
+            SelectChoice("", "Anyone"),
+            SelectChoice("me", "Me"),
+            SelectChoice("none", "Nobody"),
+        ],
         validators=[Optional()],
     )
 
@@ -218,8 +229,9 @@ class NewUserForm(CheckedForm):
 
 class PasswordForm(CheckedForm):
     current_password = PasswordField("Current password", validators=[DataRequired()])
-    new_password = PasswordField("New password (12 characters or more)",
-                                 validators=[DataRequired()])
+    new_password = PasswordField(
+        "New password (12 characters or more)", validators=[DataRequired()]
+    )
     submit = SubmitField("Change password")
 
 
@@ -235,8 +247,9 @@ class BulkForm(CheckedForm):
     # Far more than a queue page shows, far fewer than a database takes in one query.
     MAX_TICKED = 1000
 
-    action = SelectField("With the selected claims", validate_choice=False,
-                         validators=[DataRequired()])
+    action = SelectField(
+        "With the selected claims", validate_choice=False, validators=[DataRequired()]
+    )
     submit = SubmitField("Apply")
 
     @staticmethod
@@ -254,8 +267,9 @@ class BulkForm(CheckedForm):
 
 
 class MergeSourceForm(CheckedForm):
-    target = IntegerField("Merge into source number",
-                          validators=[InputRequired(), NumberRange(min=1, max=MAX_ID)])
+    target = IntegerField(
+        "Merge into source number", validators=[InputRequired(), NumberRange(min=1, max=MAX_ID)]
+    )
     submit = SubmitField("Merge this source into it")
 
 
@@ -273,4 +287,3 @@ class SplitSourceForm(CheckedForm):
         if None in ids:
             raise ValueError("A ticked claim must be a claim number.")
         return ids
-

@@ -40,8 +40,7 @@ def my_claims():
 def render_queue(title: str, endpoint: str, form: QueueFilterForm):
     form.validate()
     filters = form.filters()
-    page = db.paginate(queue_claims(filters, current_user), page=page_number(),
-                       per_page=PER_PAGE)
+    page = db.paginate(queue_claims(filters, current_user), page=page_number(), per_page=PER_PAGE)
     filter_args = {key: value for key, value in request.args.items() if key != "page" and value}
     bulk = BulkForm(formdata=None)
     bulk.action.choices = bulk_actions()
@@ -61,11 +60,14 @@ def bulk_actions() -> list[SelectChoice]:
     """The actions this user may apply to a selection."""
     actions = []
     if current_user.has_role(*REVIEWERS):
-        actions += [SelectChoice(f"status:{status}", f"Set status: {status}")
-                    for status in STATUSES]
+        actions += [
+            SelectChoice(f"status:{status}", f"Set status: {status}") for status in STATUSES
+        ]
     if current_user.has_role(*ASSIGNERS):
-        actions += [SelectChoice(f"assign:{user.id}", f"Assign to {user.username}")
-                    for user in assignable_users()]
+        actions += [
+            SelectChoice(f"assign:{user.id}", f"Assign to {user.username}")
+            for user in assignable_users()
+        ]
         actions.append(SelectChoice("assign:0", "Unassign"))
     return actions
 
@@ -110,8 +112,9 @@ def bulk_status(versions: dict[int, int], status: str) -> None:
     flash(f"{count - len(stale)} claim(s) set to {status}.", "info")
     if stale:
         ids = ", ".join(f"#{claim_id}" for claim_id in stale)
-        flash(f"Left alone because someone changed them after you loaded the page: {ids}.",
-              "conflict")
+        flash(
+            f"Left alone because someone changed them after you loaded the page: {ids}.", "conflict"
+        )
 
 
 def bulk_assign(selected: dict[int, int], user_id: int) -> None:
@@ -130,4 +133,3 @@ def bulk_assign(selected: dict[int, int], user_id: int) -> None:
     count = commit_with_retry(work)
     who = assignee.username if assignee else "nobody"
     flash(f"{count} claim(s) assigned to {who}.", "info")
-

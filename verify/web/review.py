@@ -96,8 +96,9 @@ def panel_context(claim: Claim, form: ReviewForm | None = None, **extra) -> dict
         "claim": claim,
         "review_form": form or review_form(claim),
         "correction_form": correction_form(claim),
-        "dismiss_form": DismissForm(formdata=None, prefix=f"dismiss-{claim.id}",
-                                    version=claim.version),
+        "dismiss_form": DismissForm(
+            formdata=None, prefix=f"dismiss-{claim.id}", version=claim.version
+        ),
         "history": db.session.scalars(claim.history()).all(),
         "previous": previous,
         "following": following,

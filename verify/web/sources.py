@@ -49,14 +49,19 @@ def show(source_id):
     status = request.args.get("status")
     status = status if status in STATUSES else None
     page = db.paginate(source_claims(source, status), page=page_number(), per_page=50)
-    record = db.session.execute(
-        source_track_records().where(Source.id == source_id)
-    ).first()
+    record = db.session.execute(source_track_records().where(Source.id == source_id)).first()
     merged_into = db.session.get(Source, source.merged_into_id) if source.merged_into_id else None
     return render_template(
-        "sources/show.html", source=source, page=page, status=status, record=record,
-        merged_into=merged_into, merged=merged_sources(source), moves=source_history(source),
-        merge_form=MergeSourceForm(), split_form=SplitSourceForm(),
+        "sources/show.html",
+        source=source,
+        page=page,
+        status=status,
+        record=record,
+        merged_into=merged_into,
+        merged=merged_sources(source),
+        moves=source_history(source),
+        merge_form=MergeSourceForm(),
+        split_form=SplitSourceForm(),
     )
 
 
@@ -109,6 +114,8 @@ def change_sources(work):
     except SourceChangeError as exc:
         flash(str(exc), "error")
     except StaleDataError:
-        flash("Someone changed one of these claims meanwhile; nothing was moved. "
-              "Try again.", "conflict")
+        flash(
+            "Someone changed one of these claims meanwhile; nothing was moved. Try again.",
+            "conflict",
+        )
     return None

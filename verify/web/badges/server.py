@@ -71,8 +71,9 @@ class BadgeServer:
     def respond(self, environ, kind: str, key: str, extension: str):
         """Return the status line, headers and body of one badge request."""
         if environ["REQUEST_METHOD"] not in ("GET", "HEAD"):
-            return error("405 METHOD NOT ALLOWED", "Badges are read with GET.",
-                         ("Allow", "GET, HEAD"))
+            return error(
+                "405 METHOD NOT ALLOWED", "Badges are read with GET.", ("Allow", "GET, HEAD")
+            )
         number = int(key)
         if not 1 <= number <= MAX_ID:
             found = None
@@ -84,8 +85,11 @@ class BadgeServer:
             noun = "claim" if kind == "claims" else "article"
             return error("404 NOT FOUND", f"No {noun} with id {key}.")
         body, etag, age = found
-        headers = [("Content-Type", CONTENT_TYPES[extension]), ("ETag", f'"{etag}"'),
-                   *CACHED_HEADERS]
+        headers = [
+            ("Content-Type", CONTENT_TYPES[extension]),
+            ("ETag", f'"{etag}"'),
+            *CACHED_HEADERS,
+        ]
         if age:
             # Caches count max-age from when we read the database, not from now.
             headers.append(("Age", str(math.ceil(age))))

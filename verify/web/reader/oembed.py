@@ -58,8 +58,9 @@ def oembed():
     if row is None:
         abort(404, description="No public claim page at that URL.")
     status, version = row
-    width, height = fit(*badge_size("claim", status), arguments.get("maxwidth"),
-                        arguments.get("maxheight"))
+    width, height = fit(
+        *badge_size("claim", status), arguments.get("maxwidth"), arguments.get("maxheight")
+    )
     page = external_url("reader.show_claim", claim_id=claim_id)
     badge = external_url("badges.claim_badge", claim_id=claim_id)
     body = {
