@@ -22,6 +22,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from verify.append_only import install_append_only_guard
 from verify.dates import now_utc
 from verify.extensions import db
+from verify.vocabulary import NO_SOURCE_KIND
 
 
 def username_key(username: str) -> str:
@@ -218,6 +219,10 @@ class Claim(db.Model):
     @property
     def source_name(self) -> str | None:
         return self.source.name if self.source else None
+
+    @property
+    def source_kind(self) -> str:
+        return self.source.kind if self.source else NO_SOURCE_KIND
 
     def history(self):
         """Select this claim's events, oldest first."""
