@@ -104,9 +104,16 @@ class BadgeReader:
         return {status: count for status, count in rows if status is not None}
 
 
-@event.listens_for(Claim, "after_insert")
-@event.listens_for(Claim, "after_update")
-@event.listens_for(Claim, "after_delete")
+CLAIM_CHANGES = ("after_insert", "after_update", "after_delete")
+
+
+def register_badge_cache_events() -> None:
+    """Drop a claim's cached badge whenever the claim row changes (once per process)."""
+    for change in CLAIM_CHANGES:
+        if not event.contains(Claim, change, forget_changed_claim):
+            event.listen(Claim, change, forget_changed_claim)
+
+
 def forget_changed_claim(mapper, connection, claim: Claim) -> None:
     reader = READERS.get(connection.engine)
     if reader is not None:

@@ -8,6 +8,7 @@ from flask import Blueprint
 from flask.sessions import SecureCookieSessionInterface
 
 from verify.routing import BADGE_PREFIX, EMBED_PREFIXES
+from verify.services.badges import register_badge_cache_events
 from verify.web.badges.server import BadgeServer
 
 bp = Blueprint("badges", __name__, url_prefix=BADGE_PREFIX)
@@ -29,5 +30,6 @@ class EmbedSessionInterface(SecureCookieSessionInterface):
 
 def register_badge_server(app) -> None:
     """Put BadgeServer in front of the app, and keep sessions off the embeds it leaves."""
+    register_badge_cache_events()
     app.wsgi_app = BadgeServer(app.wsgi_app, app)
     app.session_interface = EmbedSessionInterface()
