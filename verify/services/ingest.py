@@ -87,14 +87,7 @@ def ingest_article(fields: dict, max_bytes: int, timeout: float) -> IngestResult
         with db.session.begin_nested():
             db.session.add(article)
             db.session.flush()  # local sources are keyed by the article's id
-            names = ArticleNames(
-                body,
-                (
-                    (found.source, source_text(body, found) or "")
-                    for found in extracted
-                    if found.source
-                ),
-            )
+            names = article_names(body, extracted)
             sources = sources_for(extracted, article, names)
             claims = [
                 claim_fields(body, found, sources.get(mention(body, found))) for found in extracted
@@ -116,6 +109,12 @@ def extract_within(body: str, timeout: float) -> list[ExtractedClaim]:
             f"Extraction took longer than {timeout:.1f} s; split the article or raise "
             "EXTRACTION_TIMEOUT_SECONDS."
         ) from exc
+
+
+def article_names(body: str, extracted: list[ExtractedClaim]) -> ArticleNames:
+    """What the article says of its names, with the sources its claims were given."""
+    sources = ((found.source, source_text(body, found) or "") for found in extracted)
+    return ArticleNames(body, ((name, raw) for name, raw in sources if name))
 
 
 def claim_fields(body: str, found: ExtractedClaim, source: Source | None) -> dict:
