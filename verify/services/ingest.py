@@ -159,13 +159,19 @@ def sources_for(
         if named and named not in rows:
             name, kind, raw = named
             rows[named] = source_row(name, kind, article, names, raw)
-    stored = stored_sources({row["key"] for row in rows.values()})
+    sources, _ = sources_by_key(list(rows.values()))
+    return {named: sources[row["key"]] for named, row in rows.items()}
+
+
+def sources_by_key(rows: list[dict]) -> tuple[dict[str, Source], set[str]]:
+    """The source each row's key leads to, by key, found in one query or added; the keys added."""
+    stored = stored_sources({row["key"] for row in rows})
     missing = {}
-    for row in rows.values():
+    for row in rows:
         if row["key"] not in stored:
             missing.setdefault(row["key"], row)  # the first mention names a new source
     stored.update(add_sources(list(missing.values())))
-    return {named: merged_target(stored[row["key"]]) for named, row in rows.items()}
+    return {key: merged_target(source) for key, source in stored.items()}, set(missing)
 
 
 def local_key(article_id: int, key: str) -> str:

@@ -16,14 +16,7 @@ from verify.extensions import db
 from verify.extraction import extract_claims
 from verify.models import Article, Claim, ClaimEvent, Source
 from verify.services.history import record_event
-from verify.services.ingest import (
-    add_sources,
-    article_names,
-    mention,
-    merged_target,
-    source_row,
-    stored_sources,
-)
+from verify.services.ingest import article_names, mention, source_row, sources_by_key
 
 NOTE = "Source keyed again by the current keying rules."
 
@@ -49,7 +42,8 @@ def rekey_article(article_id: int) -> RekeyCount:
     count.claims["kept as people set them"] += len(kept)
     movable = [claim for claim in claims if claim not in kept]
     rows = current_rows(article, movable, count) if movable else {}
-    targets = sources_for_rows(list(rows.values()), count)
+    targets, added = sources_by_key(list(rows.values()))
+    count.new_keys |= added
     for claim in movable:
         if claim.id in rows:
             move_claim(claim, targets[rows[claim.id]["key"]], count)
@@ -70,18 +64,6 @@ def current_rows(article: Article, claims: list[Claim], count: RekeyCount) -> di
         name, kind, raw = mention(article.body, found)
         rows[claim.id] = source_row(name, kind, article, names, raw)
     return rows
-
-
-def sources_for_rows(rows: list[dict], count: RekeyCount) -> dict[str, Source]:
-    """The source each row's key leads to, found or created, by key."""
-    stored = stored_sources({row["key"] for row in rows})
-    missing = {}
-    for row in rows:
-        if row["key"] not in stored:
-            missing.setdefault(row["key"], row)
-    count.new_keys |= set(missing)
-    stored.update(add_sources(list(missing.values())))
-    return {key: merged_target(source) for key, source in stored.items()}
 
 
 def move_claim(claim: Claim, target: Source, count: RekeyCount) -> None:
