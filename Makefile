@@ -45,6 +45,8 @@ lint: install
 bench: install
 	$(BIN)/python bench/extraction_speed.py
 	$(BIN)/python bench/extraction_quality.py
+	$(BIN)/python bench/realworld_quality.py
+	$(BIN)/python bench/html_ingest_speed.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

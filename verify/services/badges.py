@@ -81,9 +81,10 @@ class BadgeReader:
                 self.cache[(kind, key)] = entry
         return entry[1], now - entry[0]
 
-    def forget(self, claim: Claim) -> None:
-        self.cache.pop(("claim", claim.id), None)
-        self.cache.pop(("article", claim.article_id), None)
+    def forget(self, article_id: int, claim_ids: list[int]) -> None:
+        self.cache.pop(("article", article_id), None)
+        for claim_id in claim_ids:
+            self.cache.pop(("claim", claim_id), None)
 
     def claim_status(self, claim_id: int) -> tuple[tuple[str, int] | None, float]:
         """Return ((status, version) or None for no public claim, age of that answer)."""
@@ -117,4 +118,11 @@ def register_badge_cache_events() -> None:
 def forget_changed_claim(mapper, connection, claim: Claim) -> None:
     reader = READERS.get(connection.engine)
     if reader is not None:
-        reader.forget(claim)
+        reader.forget(claim.article_id, [claim.id])
+
+
+def forget_new_claims(connection, article_id: int, claim_ids: list[int]) -> None:
+    """Forget an article's badge after claims were inserted without the ORM's events."""
+    reader = READERS.get(connection.engine)
+    if reader is not None:
+        reader.forget(article_id, claim_ids)
