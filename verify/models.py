@@ -17,7 +17,7 @@ from sqlalchemy.orm import (
     selectinload,
     validates,
 )
-from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.security import check_password_hash
 
 from verify.append_only import install_append_only_guard
 from verify.dates import now_utc
@@ -58,9 +58,6 @@ class User(UserMixin, db.Model):
     def keep_username_key(self, _field: str, username: str) -> str:
         self.username_key = username_key(username)
         return username
-
-    def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password)
 
     def get_id(self) -> str:
         """Flask-Login's id for sessions and remember cookies: the user and the session token."""
