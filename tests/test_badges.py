@@ -8,7 +8,7 @@ from sqlalchemy import event, func, select, update
 
 from tests.conftest import SHORT_ARTICLE
 from tests.newsroom import add_article
-from tests.test_reader import counted_selects
+from tests.sql_support import statements_sent
 from verify.extensions import db
 from verify.models import Article, Claim
 from verify.services import badges
@@ -173,7 +173,7 @@ def test_a_badge_takes_one_connection_and_no_session_or_user(sign_in, path):
     article = add_article([{"text": "One"}])
     url = path.format(claim=article.claims[0].id, article=article.id)
     db.session.expire_all()
-    with counted_selects() as statements, connection_checkouts() as taken:
+    with statements_sent("SELECT") as statements, connection_checkouts() as taken:
         response = client.get(url)
     assert response.status_code == 200
     assert statements == [] and len(taken) == 1
