@@ -1,10 +1,7 @@
 """Who "he" or "she" is: capitalised runs before the pronoun that can name a person."""
 
-import re
-
 from verify.extraction.lexicon import TITLES
 
-CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’-]*+(?:\s++[A-Z][\w.'’-]*+)+")
 # Heads of capitalised runs that name places, programmes, events, things or parties
 # ("an Ohio Democrat"), not people.
 THING_HEADS = set(
@@ -18,6 +15,14 @@ democrat democrats republican republicans independent
 """.split()
 )
 
+# First words of place names: "South Sudan", "New Mexico", "West Bank".
+PLACE_OPENERS = set(
+    """
+north south east west northern southern eastern western central new san santa los las
+upper lower greater united
+""".split()
+)
+
 # Capitalised sentence openers that are not part of a name: "When Trump", "In Ohio".
 OPENERS = set(
     """
@@ -28,19 +33,14 @@ the a an this that these those his her their its our my
 )
 
 
-def name_runs(window: str) -> list[list[str]]:
-    """Return the capitalised runs of `window`, split at sentence ends, last first."""
-    runs = []
-    for match in CAPITALISED_RUN.finditer(window):
-        run: list[str] = []
-        for token in match.group().split():
-            run.append(token)
-            if _ends_sentence(token):
-                runs.append(run)
-                run = []
-        runs.append(run)
-    runs = [last_sentence(run) for run in runs if run]
-    return [run for run in reversed(runs) if len(run) >= 2]
+def split_runs(tokens: list[str]) -> list[list[str]]:
+    """Split a capitalised run at sentence ends ("Guiyang. He" -> "Guiyang.", "He")."""
+    runs: list[list[str]] = [[]]
+    for token in tokens:
+        runs[-1].append(token)
+        if _ends_sentence(token):
+            runs.append([])
+    return [run for run in runs if run]
 
 
 def last_sentence(tokens: list[str]) -> list[str]:
@@ -58,18 +58,9 @@ def _ends_sentence(token: str) -> bool:
 
 
 def names_a_thing(tokens: list[str]) -> bool:
-    """Tell whether a capitalised run ends in a place or thing word."""
+    """Tell whether a capitalised run ends in a place or thing word, or opens as a place."""
     head = tokens[-1].lower().rstrip(".,").removesuffix("'s").removesuffix("’s")
-    return head in THING_HEADS
-
-
-def known_person(runs: list[list[str]], history: list[tuple[str, str]]) -> list[str] | None:
-    """Return the latest run whose last word is the surname of an earlier person source."""
-    surnames = {name.split()[-1] for name, kind in history if kind in ("person", "official")}
-    for run in runs:
-        if run[-1].rstrip(".,") in surnames:
-            return run
-    return None
+    return head in THING_HEADS or tokens[0].lower() in PLACE_OPENERS
 
 
 # Common first names and honorifics, to keep "she" from a man's name and "he" from a woman's.
@@ -95,6 +86,12 @@ andrea hannah jacqueline ann jean alice kathryn gloria teresa sara janice doris 
 hillary nikki kamala sharron elise ursula theresa marine
 """.split()
 )
+
+
+def first_name(token: str) -> bool:
+    """Tell whether a token is a common first name or honorific."""
+    bare = token.lower().strip(".,")
+    return bare in MALE or bare in FEMALE
 
 
 def other_gender(pronoun: str, run: list[str]) -> bool:

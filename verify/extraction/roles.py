@@ -24,7 +24,7 @@ LOOK_BACK = 3000
 # A time phrase after a source is not part of its name: "Acme on Thursday", "Lee last year".
 TIME_TAIL = re.compile(
     r"(?:,?\s++(?:on|early|late|earlier|later|last|this|next)\b)?(?:\s++(?:"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|week|month|year|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|now|week|month|year|"
     r"night|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|"
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"))++\s*+$"
@@ -34,7 +34,7 @@ CAPITALISED = re.compile(r"[A-Z][\w'’-]*+")
 TITLE_WORDS = TITLES | ROLE_HEADS
 
 
-def described_person(text: str, raw: str, pos: int, is_person) -> str | None:
+def described_person(text: str, raw: str, pos: int, is_person, people=None) -> str | None:
     """Return the person named earlier with the role that `raw` ("the president") gives."""
     words = raw.split()
     if len(words) < 2 or len(words) > 5 or not DEFINITE.match(raw):
@@ -52,12 +52,18 @@ def described_person(text: str, raw: str, pos: int, is_person) -> str | None:
             tokens = last_sentence(match.group(1).split())
             if len(tokens) >= 2 and is_person(tokens):
                 return " ".join(tokens)
-    return _protagonist(before, is_person)
+    return _protagonist(before, is_person, people, pos)
 
 
-def _protagonist(before: str, is_person) -> str | None:
+def _protagonist(before: str, is_person, people, pos: int) -> str | None:
     """Return the person whose surname recurs most before `pos` (at least three times)."""
     counts = Counter(w.removesuffix("’s").removesuffix("'s") for w in CAPITALISED.findall(before))
+    for surname, count in counts.most_common():
+        if count < 3 or people is None:
+            break
+        name = people.person([surname], pos)
+        if name and len(name) >= 2:
+            return " ".join(name)
     best, best_count = None, 2
     for match in re.finditer(NAME, before):
         tokens = last_sentence(match.group(1).split())

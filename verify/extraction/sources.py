@@ -7,9 +7,11 @@ name keys on its last word after dropping titles ("President Volodymyr Zelensky"
 and "Zelensky" -> "zelensky").
 """
 
+import functools
 import re
 import unicodedata
 
+from verify.extraction.antecedents import People, antecedent, merged_spans
 from verify.extraction.candidate import Candidate
 from verify.extraction.deadline import checked
 from verify.extraction.lexicon import (
@@ -21,7 +23,7 @@ from verify.extraction.lexicon import (
     TITLE_PREFIXES,
     TITLES,
 )
-from verify.extraction.pronouns import known_person, name_runs, names_a_thing, other_gender
+from verify.extraction.pronouns import first_name, names_a_thing
 from verify.extraction.roles import described_person, named_appositive, without_time
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -32,6 +34,7 @@ LINKS = set("at of for from in with on by".split())
 APPOSITIVE = re.compile(r",\s|\s[—–]\s")
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "many", "other", "another"}
+RELATIVE_OPENER = re.compile(r"^(?:which|that|who)\s+(?=\w)", re.IGNORECASE)
 NAME_WORD = re.compile(r"[\w.'’-]+")
 RELATIVE_CLAUSE = re.compile(
     r",?\s+(?:who|that|which|[a-z]+ing(?=\s+(?:to|for|with|on|in|at|from|about|as)\b))\s+"
@@ -42,30 +45,54 @@ ANONYMITY = re.compile(
     re.IGNORECASE,
 )
 
-NOT_PERSON_WORDS = ORG_NOUNS | MEDIA_WORDS | SOCIAL_WORDS
+ORG_WORDS = ORG_NOUNS | {"organization", "organisation", "inc", "corp", "co", "ltd", "llc"}
+NOT_PERSON_WORDS = ORG_WORDS | MEDIA_WORDS | SOCIAL_WORDS
+PARTICLES = set("van von de da del della der den di du dos la le bin al ibn".split())
+# Words that end a person's name: "The Amazon Is on Fire" names no one.
+NOT_NAME_WORDS = set("is are was were has have had will would says said the of and or".split())
+
+
+class _Article:
+    """What resolution reads of an article besides the claim at hand."""
+
+    def __init__(self, text: str, claims: list[Candidate]):
+        self.text = text
+        self.people = People(text, _full_name)
+        self.contents = merged_spans([(c.start, c.end) for c in claims])
+        self.history: list[tuple[str, str]] = []
+        self.speakers: list[tuple[int, str]] = []
+
+    def remember(self, claim: Candidate, name: str, kind: str) -> None:
+        if name.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return
+        self.history.append((name, kind))
+        person = _full_name(name.split())
+        if person:
+            self.speakers.append((claim.source_start, " ".join(person)))
 
 
 def resolve_sources(text: str, claims: list[Candidate], deadline: float | None = None) -> None:
     """Fill `source` and `source_kind` of every claim, in text order."""
-    history: list[tuple[str, str]] = []
+    article = _Article(text, claims)
     for claim in checked(claims, deadline):
         if not claim.has_source:
             claim.source, claim.source_kind, claim.kind = None, "unattributed", "unattributed"
             continue
         raw = text[claim.source_start : claim.source_end]
-        name, kind = _resolve(raw, text, claim, history)
+        name, kind = _resolve(raw, claim, article)
         claim.source, claim.source_kind = name, kind
-        if name.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            history.append((name, kind))
+        article.remember(claim, name, kind)
 
 
-def _resolve(raw: str, text: str, claim: Candidate, history: list) -> tuple[str, str]:
+def _resolve(raw: str, claim: Candidate, article: _Article) -> tuple[str, str]:
     """Return (name, kind) for the words `raw` that name the source."""
-    lowered = raw.lower()
+    text, history = article.text, article.history
+    lowered = RELATIVE_OPENER.sub("", raw).lower()
     if lowered in PERSON_PRONOUNS:
-        return _nearest_person(text, claim.source_start, history, lowered) or _latest(
-            history, ("person", "official"), raw
+        found = antecedent(
+            text, claim.source_start, lowered, article.people, article.contents, article.speakers
         )
+        return (found, source_kind(found)) if found else _latest_person(history, raw)
     if lowered in {"who", "which", "that"}:
         return _relative_antecedent(text, claim.source_start) or _latest(history, None, raw)
     if lowered in GROUP_PRONOUNS or _head(lowered) in DOCUMENT_NOUNS:
@@ -73,7 +100,7 @@ def _resolve(raw: str, text: str, claim: Candidate, history: list) -> tuple[str,
     # Each look-up reads 3,000 characters back; past this many sources, stop looking.
     described = None
     if len(history) < MAX_DESCRIBED:
-        described = described_person(text, raw, claim.source_start, _is_person_name)
+        described = described_person(text, raw, claim.source_start, _is_person_name, article.people)
     if described:
         return described, source_kind(raw)
     name = clean_name(raw)
@@ -82,25 +109,37 @@ def _resolve(raw: str, text: str, claim: Candidate, history: list) -> tuple[str,
     return name, source_kind(raw)
 
 
+def _full_name(tokens: list[str]) -> list[str] | None:
+    """Return the person's name that ends a capitalised run, without titles, or None."""
+    name = _cached_full_name(" ".join(tokens))
+    return list(name) if name else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_full_name(run: str) -> tuple[str, ...] | None:
+    tokens = run.split()
+    cut = max((i + 1 for i, t in enumerate(tokens) if _bare(t) in ORG_WORDS | TITLES), default=0)
+    tokens = tokens[cut:] if len(tokens) - cut >= 2 else tokens
+    name = [t for t in clean_name(" ".join(tokens)).split() if t not in PARTICLES]
+    if any(_bare(t) in NOT_NAME_WORDS for t in name):
+        return None
+    return tuple(name) if _is_person_name(name) and not names_a_thing(name) else None
+
+
 def _latest(history: list, kinds: tuple | None, raw: str) -> tuple[str, str]:
     """Return the latest named source of one of `kinds`, else the raw words."""
     for name, kind in reversed(history):
         if kinds is None or kind in kinds:
             return name, kind
-    if raw.lower() in PERSON_PRONOUNS:
-        return raw, "person"
     return raw, "unattributed" if raw.lower() in GROUP_PRONOUNS else source_kind(raw)
 
 
-def _nearest_person(text: str, pos: int, history: list, pronoun: str) -> tuple[str, str] | None:
-    """Return the last person's name written shortly before `pos`."""
-    runs = [r for r in name_runs(text[max(0, pos - 400) : pos]) if not other_gender(pronoun, r)]
-    known = known_person(runs, history)
-    for run in [known] if known else runs:
-        tokens = clean_name(" ".join(run)).split()
-        if len(tokens) >= 2 and _is_person_name(tokens) and not names_a_thing(tokens):
-            return " ".join(tokens), source_kind(" ".join(run))
-    return None
+def _latest_person(history: list, raw: str) -> tuple[str, str]:
+    """Return the latest source that is a person's name, else the pronoun itself."""
+    for name, kind in reversed(history):
+        if kind in ("person", "official") and any(t[:1].isupper() for t in name.split()):
+            return name, kind
+    return raw, "person"
 
 
 def _titled_person(text: str, title: str) -> str | None:
@@ -164,11 +203,11 @@ def _is_title(token: str) -> bool:
 
 def _is_person_name(tokens: list[str]) -> bool:
     """Tell whether capitalised tokens name a person rather than an organisation."""
-    return (
-        bool(tokens)
-        and all(t[:1].isupper() for t in tokens)
-        and not any(_bare(t) in NOT_PERSON_WORDS for t in tokens)
-    )
+    if not tokens or not all(t[:1].isupper() for t in tokens):
+        return False
+    # A first name makes "Michael Bloomberg" or "Tom Fox" a person despite the outlet's name.
+    blocked = ORG_WORDS if first_name(tokens[0]) else NOT_PERSON_WORDS
+    return not any(_bare(t) in blocked for t in tokens)
 
 
 def _bare(token: str) -> str:
