@@ -126,3 +126,66 @@ def _blanked(text: str, lo: int, hi: int, contents: list[tuple[int, int]]) -> st
     line = window.find("\n") + 1
     tail = STRAIGHT_QUOTED.sub(lambda m: " " * len(m.group()), window[line:])
     return window[:line] + tail
+
+
+# Plural nouns for groups of people that "they" most often stands for.
+GROUP_HEADS = set(
+    """
+experts researchers scientists officials analysts elders residents economists critics
+lawmakers legislators leaders members voters activists doctors investigators prosecutors
+observers advocates opponents supporters students teachers workers families parents
+farmers diplomats aides witnesses authorities historians academics specialists
+""".split()
+)
+WORD = re.compile(r"[\w’'.-]+")
+# Words that end a group's modifiers going left: "left some of the state's energy experts".
+MODIFIER_STOPS = set(
+    """
+the a an some many most several all both few other these those this that his her its their
+our and or but of in on at by for from with to as than said says say is are was were be
+been has have had will would could should may might who which when while after before
+""".split()
+)
+LINKS = {"at", "from", "of", "in"}
+MAX_MODIFIERS = 3
+
+
+def group_antecedent(
+    text: str, pos: int, contents: list[tuple[int, int]]
+) -> tuple[int, str] | None:
+    """Return (position, phrase) of the last group of people named before "they" at `pos`."""
+    lo = max(0, pos - WINDOW)
+    window = _blanked(text, lo, pos, contents)
+    tokens = list(WORD.finditer(window))
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index].group().lower() in GROUP_HEADS:
+            first = _modifiers_start(tokens, index)
+            last = _link_end(window, tokens, index)
+            return lo + tokens[first].start(), window[tokens[first].start() : tokens[last].end()]
+    return None
+
+
+def _modifiers_start(tokens: list, head: int) -> int:
+    """Return the index of the first modifier before a group noun ("energy experts")."""
+    first = head
+    while first > 0 and head - first < MAX_MODIFIERS:
+        word = tokens[first - 1].group()
+        if word.lower() in MODIFIER_STOPS or word.endswith(("ed", "ing", ".")):
+            break
+        first -= 1
+    return first
+
+
+def _link_end(window: str, tokens: list, head: int) -> int:
+    """Return the index of the last word of "at the University of Georgia" after a group noun."""
+    last = head
+    if head + 1 < len(tokens) and tokens[head + 1].group() in LINKS:
+        index = head + 2
+        if index < len(tokens) and tokens[index].group() == "the":
+            index += 1
+        while index < len(tokens) and tokens[index].group()[:1].isupper():
+            last = index
+            index += 1
+            if index < len(tokens) and tokens[index].group() == "of":
+                index += 1
+    return last

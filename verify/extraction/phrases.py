@@ -229,6 +229,16 @@ def source_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     found = words(text, start, stop)
     relative = next((i for i, w in enumerate(found) if w[2] in {"who", "which", "that"}), None)
     found = found[:relative] if relative else found
+    # "said Jane Lubchenco at a briefing", "said Ann Lee from the police": the name ends.
+    setting = next(
+        (
+            i
+            for i, w in enumerate(found)
+            if i and w[2] in SETTINGS and text[found[i - 1][0]].isupper()
+        ),
+        None,
+    )
+    found = found[:setting] if setting else found
     if not found or not looks_like_source(text, start, found[-1][1], 8):
         return None
     if not any(text[s].isupper() or text[s].isdigit() for s, _, _ in found):
@@ -237,6 +247,7 @@ def source_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     return found[0][0], found[-1][1]
 
 
+SETTINGS = {"at", "from", "during", "on", "in"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 

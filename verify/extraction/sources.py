@@ -11,7 +11,7 @@ import functools
 import re
 import unicodedata
 
-from verify.extraction.antecedents import People, antecedent, merged_spans
+from verify.extraction.antecedents import People, antecedent, group_antecedent, merged_spans
 from verify.extraction.candidate import Candidate
 from verify.extraction.deadline import checked
 from verify.extraction.lexicon import (
@@ -29,6 +29,7 @@ from verify.extraction.roles import described_person, named_appositive, without_
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "it", "its", "their", "who", "which", "that"}
 DOCUMENT_NOUNS = {"statement", "report", "announcement", "post", "message", "release", "letter"}
+GROUP_KINDS = ("official", "media", "social_media")
 MAX_DESCRIBED = 300
 LINKS = set("at of for from in with on by".split())
 APPOSITIVE = re.compile(r",\s|\s[—–]\s")
@@ -61,11 +62,14 @@ class _Article:
         self.contents = merged_spans([(c.start, c.end) for c in claims])
         self.history: list[tuple[str, str]] = []
         self.speakers: list[tuple[int, str]] = []
+        self.groups: list[int] = []
 
     def remember(self, claim: Candidate, name: str, kind: str) -> None:
         if name.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return
         self.history.append((name, kind))
+        if kind in GROUP_KINDS:
+            self.groups.append(claim.source_start)
         person = _full_name(name.split())
         if person:
             self.speakers.append((claim.source_start, " ".join(person)))
@@ -95,8 +99,12 @@ def _resolve(raw: str, claim: Candidate, article: _Article) -> tuple[str, str]:
         return (found, source_kind(found)) if found else _latest_person(history, raw)
     if lowered in {"who", "which", "that"}:
         return _relative_antecedent(text, claim.source_start) or _latest(history, None, raw)
+    if lowered in {"they", "their"}:
+        group = group_antecedent(text, claim.source_start, article.contents)
+        if group and group[0] > max(article.groups, default=-1):
+            return clean_name(group[1]), source_kind(group[1])
     if lowered in GROUP_PRONOUNS or _head(lowered) in DOCUMENT_NOUNS:
-        return _latest(history, ("official", "media", "social_media"), raw)
+        return _latest(history, GROUP_KINDS, raw)
     # Each look-up reads 3,000 characters back; past this many sources, stop looking.
     described = None
     if len(history) < MAX_DESCRIBED:
