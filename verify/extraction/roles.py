@@ -90,3 +90,29 @@ def named_appositive(parts: list[str], is_person) -> str | None:
         if len(tokens) >= 2 and is_person(tokens):
             return " ".join(tokens)
     return None
+
+
+NAME_BEFORE_COMMA = re.compile(
+    r"([A-Z][\w.'’&-]*+(?:[ \t]++(?:of[ \t]++|and[ \t]++)?[A-Z][\w.'’&-]*+)*+),\s*+$"
+)
+
+
+def named_before(text: str, start: int, end: int, cue_start: int) -> str | None:
+    """Return "Eric Reeves" in "Eric Reeves, one of the experts, said" (a name, then a description).
+
+    The description must be closed, by a comma before the cue or by "which"/"who".
+    """
+    closed = "," in text[end:cue_start] or text[start:end].rstrip().endswith(("which", "who"))
+    if not closed:
+        return None
+    match = NAME_BEFORE_COMMA.search(text, max(0, start - 80), start)
+    return match.group(1) if match else None
+
+
+def document_author(text: str, head: str, pos: int) -> str | None:
+    """Return "Homeland Security" from "an affidavit from Homeland Security" before `pos`."""
+    pattern = rf"(?i:\b{re.escape(head)}\s++(?:from|by)\s++(?:the\s++)?){NAME}"
+    found = None
+    for found in re.finditer(pattern, text[max(0, pos - LOOK_BACK) : pos]):  # noqa: B007
+        pass
+    return found.group(1) if found else None

@@ -11,6 +11,7 @@ import functools
 import re
 import unicodedata
 
+from verify.extraction.acronyms import acronym_source, introduced_acronyms
 from verify.extraction.antecedents import People, antecedent, group_antecedent, merged_spans
 from verify.extraction.candidate import Candidate
 from verify.extraction.deadline import checked
@@ -24,17 +25,27 @@ from verify.extraction.lexicon import (
     TITLES,
 )
 from verify.extraction.pronouns import first_name, names_a_thing
-from verify.extraction.roles import described_person, named_appositive, without_time
+from verify.extraction.roles import (
+    described_person,
+    document_author,
+    named_appositive,
+    named_before,
+    without_time,
+)
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "it", "its", "their", "who", "which", "that"}
-DOCUMENT_NOUNS = {"statement", "report", "announcement", "post", "message", "release", "letter"}
+DOCUMENT_NOUNS = set(
+    "statement report announcement post message release letter affidavit complaint filing".split()
+)
 GROUP_KINDS = ("official", "media", "social_media")
 MAX_DESCRIBED = 300
 LINKS = set("at of for from in with on by".split())
 APPOSITIVE = re.compile(r",\s|\s[—–]\s")
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "many", "other", "another"}
+POSSESSIVE_OWNER = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})['’]s\s")
+ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 RELATIVE_OPENER = re.compile(r"^(?:which|that|who)\s+(?=\w)", re.IGNORECASE)
 NAME_WORD = re.compile(r"[\w.'’-]+")
 RELATIVE_CLAUSE = re.compile(
@@ -63,6 +74,14 @@ class _Article:
         self.history: list[tuple[str, str]] = []
         self.speakers: list[tuple[int, str]] = []
         self.groups: list[int] = []
+        self.documents: dict[str, tuple[str, str]] = {}
+        self._acronyms: dict[str, str] | None = None
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        if self._acronyms is None:
+            self._acronyms = introduced_acronyms(self.text)
+        return self._acronyms
 
     def remember(self, claim: Candidate, name: str, kind: str) -> None:
         if name.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
@@ -92,19 +111,13 @@ def _resolve(raw: str, claim: Candidate, article: _Article) -> tuple[str, str]:
     """Return (name, kind) for the words `raw` that name the source."""
     text, history = article.text, article.history
     lowered = RELATIVE_OPENER.sub("", raw).lower()
-    if lowered in PERSON_PRONOUNS:
-        found = antecedent(
-            text, claim.source_start, lowered, article.people, article.contents, article.speakers
-        )
-        return (found, source_kind(found)) if found else _latest_person(history, raw)
-    if lowered in {"who", "which", "that"}:
-        return _relative_antecedent(text, claim.source_start) or _latest(history, None, raw)
-    if lowered in {"they", "their"}:
-        group = group_antecedent(text, claim.source_start, article.contents)
-        if group and group[0] > max(article.groups, default=-1):
-            return clean_name(group[1]), source_kind(group[1])
-    if lowered in GROUP_PRONOUNS or _head(lowered) in DOCUMENT_NOUNS:
-        return _latest(history, GROUP_KINDS, raw)
+    if lowered in PERSON_PRONOUNS | GROUP_PRONOUNS or _head(lowered) in DOCUMENT_NOUNS:
+        return _resolve_pronoun(raw, lowered, claim, article)
+    named = None
+    if raw[:1].islower():
+        named = named_before(text, claim.source_start, claim.source_end, claim.cue_start)
+    if named and _named_entity(named.split()):
+        return named, source_kind(named)
     # Each look-up reads 3,000 characters back; past this many sources, stop looking.
     described = None
     if len(history) < MAX_DESCRIBED:
@@ -112,9 +125,63 @@ def _resolve(raw: str, claim: Candidate, article: _Article) -> tuple[str, str]:
     if described:
         return described, source_kind(raw)
     name = clean_name(raw)
+    spelled = acronym_source(name, article.acronyms) if ACRONYM.search(name) else None
+    if spelled:
+        return spelled, source_kind(spelled)
     if name.lower() in TITLES:
         return _titled_person(text, name) or name, source_kind(raw)
     return name, source_kind(raw)
+
+
+def _resolve_pronoun(raw: str, lowered: str, claim: Candidate, article: _Article) -> tuple:
+    """Return (name, kind) for a pronoun or a document ("the statement") as the source."""
+    text, history, pos = article.text, article.history, claim.source_start
+    if lowered in PERSON_PRONOUNS:
+        found = antecedent(text, pos, lowered, article.people, article.contents, article.speakers)
+        return (found, source_kind(found)) if found else _latest_person(history, raw)
+    if lowered in {"who", "which", "that"}:
+        return _relative_antecedent(text, pos) or _latest(history, None, raw)
+    if lowered in {"they", "their"}:
+        group = group_antecedent(text, pos, article.contents)
+        if group and group[0] > max(article.groups, default=-1):
+            return clean_name(group[1]), source_kind(group[1])
+    if _head(lowered) in DOCUMENT_NOUNS:
+        return _document_author(raw, pos, article)
+    return _latest(history, GROUP_KINDS, raw)
+
+
+def _document_author(raw: str, pos: int, article: _Article) -> tuple[str, str]:
+    """Return who issued "the affidavit": its owner, its "from"/"by", else the last organisation."""
+    head = _head(raw)
+    owner = POSSESSIVE_OWNER.search(raw)
+    author = owner.group(1) if owner else document_author(article.text, head, pos)
+    if author:
+        return author, source_kind(author)
+    if head in article.documents:
+        return article.documents[head]
+    for name, kind in reversed(article.history):
+        if kind in GROUP_KINDS or _proper_organisation(name.split()):
+            article.documents[head] = (name, kind)
+            return name, kind
+    return raw, source_kind(raw)
+
+
+def _proper_organisation(tokens: list[str]) -> bool:
+    """Tell whether a name is an organisation's proper name ("Customs and Border Protection")."""
+    return (
+        not _is_person_name(tokens)
+        and tokens[0][:1].isupper()
+        and all(t[:1].isupper() or t in LINKS | {"and"} for t in tokens)
+    )
+
+
+def _named_entity(tokens: list[str]) -> bool:
+    """Tell whether a run of two or more words names a person or an organisation."""
+    return len(tokens) >= 2 and (
+        _full_name(tokens) is not None
+        or any(_bare(t) in ORG_WORDS for t in tokens)
+        or sum(t[:1].isupper() for t in tokens) >= 2
+    )
 
 
 def _full_name(tokens: list[str]) -> list[str] | None:
