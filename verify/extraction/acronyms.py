@@ -2,6 +2,9 @@
 
 import re
 
+from verify.extraction.lexicon import TITLES
+from verify.extraction.pronouns import first_name
+
 INTRODUCED = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 NAME_RUN = re.compile(
     r"[A-Z][\w'’&-]*+(?:[ \t]++(?:(?:of|and|for|the|on)[ \t]++)?[A-Z][\w'’&-]*+)++"
@@ -33,8 +36,9 @@ def introduced_acronyms(text: str) -> dict[str, str]:
         if name and acronym not in found:
             found[acronym] = f"{name} ({acronym})"
     for match in NAME_RUN.finditer(text, 0, limit):
-        initials = "".join(w[0] for w in match.group().split() if w[:1].isupper())
-        if len(initials) >= 3:
+        words = match.group().split()
+        initials = "".join(w[0] for w in words if w[:1].isupper())
+        if len(initials) >= 3 and not any(first_name(w) or w.lower() in TITLES for w in words):
             found.setdefault(initials, f"{match.group()} ({initials})")
     return found
 
@@ -58,7 +62,7 @@ def _name_before(before: str, acronym: str) -> str | None:
 def acronym_source(name: str, acronyms: dict[str, str]) -> str | None:
     """Return the full name for a source that is an acronym ("EDS", "the EDS estimates")."""
     tokens = name.split()
-    if tokens and tokens[0].lower() == "the":
+    if tokens and tokens[0].lower() in ("the", "a", "an"):
         tokens = tokens[1:]
     if len(tokens) == 2 and tokens[1].lower() in FINDINGS:
         tokens = tokens[:1]

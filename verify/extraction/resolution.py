@@ -11,6 +11,7 @@ from verify.extraction.antecedents import People, antecedent, group_antecedent, 
 from verify.extraction.candidate import Candidate
 from verify.extraction.deadline import checked
 from verify.extraction.lexicon import TITLES
+from verify.extraction.relay import inner_speaker
 from verify.extraction.roles import described_person, document_author, named_before
 from verify.extraction.sources import (
     LINKS,
@@ -73,9 +74,18 @@ def resolve_sources(text: str, claims: list[Candidate], deadline: float | None =
             claim.source, claim.source_kind, claim.kind = None, "unattributed", "unattributed"
             continue
         raw = text[claim.source_start : claim.source_end]
+        if _relays(raw, claim):
+            inner = inner_speaker(text, claim.start, claim.end)
+            raw = text[inner[0] : inner[1]] if inner else raw
         name, kind = _resolve(raw, claim, article)
         claim.source, claim.source_kind = name, kind
         article.remember(claim, name, kind)
+
+
+def _relays(raw: str, claim: Candidate) -> bool:
+    """Tell whether a source only passes a claim on: "according to", an outlet, a document."""
+    kind = source_kind(raw)
+    return claim.pattern == "according_to" or kind == "media" or _head(raw) in DOCUMENT_NOUNS
 
 
 def _resolve(raw: str, claim: Candidate, article: _Article) -> tuple[str, str]:
@@ -124,6 +134,9 @@ def _resolve_pronoun(raw: str, lowered: str, claim: Candidate, article: _Article
 def _document_author(raw: str, pos: int, article: _Article) -> tuple[str, str]:
     """Return who issued "the affidavit": its owner, its "from"/"by", else the last organisation."""
     head = _head(raw)
+    spelled = acronym_source(raw, article.acronyms) if ACRONYM.search(raw) else None
+    if spelled:
+        return spelled, source_kind(spelled)
     owner = POSSESSIVE_OWNER.search(raw)
     author = owner.group(1) if owner else document_author(article.text, head, pos)
     if author:
