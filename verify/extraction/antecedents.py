@@ -9,7 +9,8 @@ import bisect
 import re
 from collections.abc import Callable
 
-from verify.extraction.pronouns import last_sentence, names_a_thing, other_gender, split_runs
+from verify.extraction.name_parts import last_sentence, split_runs
+from verify.extraction.pronouns import names_a_thing, other_gender
 
 WINDOW = 400
 TEXT_LIMIT = 200_000

@@ -1,6 +1,4 @@
-"""Who "he" or "she" is: capitalised runs before the pronoun that can name a person."""
-
-from verify.extraction.lexicon import TITLES
+"""Whether a name can be "he" or "she": place and thing words, first names by gender."""
 
 # Heads of capitalised runs that name places, programmes, events, things or parties
 # ("an Ohio Democrat"), not people.
@@ -22,39 +20,6 @@ north south east west northern southern eastern western central new san santa lo
 upper lower greater united
 """.split()
 )
-
-# Capitalised sentence openers that are not part of a name: "When Trump", "In Ohio".
-OPENERS = set(
-    """
-when but and as after before if while in on at for with from by since though although
-so then yet because once until unless where whereas meanwhile however still also
-the a an this that these those his her their its our my
-""".split()
-)
-
-
-def split_runs(tokens: list[str]) -> list[list[str]]:
-    """Split a capitalised run at sentence ends ("Guiyang. He" -> "Guiyang.", "He")."""
-    runs: list[list[str]] = [[]]
-    for token in tokens:
-        runs[-1].append(token)
-        if _ends_sentence(token):
-            runs.append([])
-    return [run for run in runs if run]
-
-
-def last_sentence(tokens: list[str]) -> list[str]:
-    """Return the tokens after the last sentence end, without a leading "When" or "But"."""
-    cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if _ends_sentence(t)), default=0)
-    while cut < len(tokens) - 1 and tokens[cut].lower() in OPENERS:
-        cut += 1
-    return tokens[cut:]
-
-
-def _ends_sentence(token: str) -> bool:
-    """Tell whether a token closes a sentence ("Guiyang."), not an initial or a title."""
-    bare = token.rstrip(".")
-    return token.endswith(".") and len(bare) > 2 and bare.lower() not in TITLES and "." not in bare
 
 
 def names_a_thing(tokens: list[str]) -> bool:

@@ -6,7 +6,7 @@ groups and organisations they name) is what later pronouns and descriptions lean
 
 import re
 
-from verify.extraction.acronyms import acronym_source, introduced_acronyms
+from verify.extraction.acronyms import FINDINGS, acronym_source, introduced_acronyms
 from verify.extraction.antecedents import People, antecedent, group_antecedent, merged_spans
 from verify.extraction.candidate import Candidate
 from verify.extraction.deadline import checked
@@ -31,6 +31,9 @@ DOCUMENT_NOUNS = set(
 GROUP_KINDS = ("official", "media", "social_media")
 MAX_DESCRIBED = 300
 POSSESSIVE_OWNER = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})['’]s\s")
+BY_AUTHOR = re.compile(
+    r"\bby\s++(?:the\s++)?([A-Z][\w.'’&-]*+(?:\s++(?:(?:of|and|for)\s++)?[A-Z][\w.'’&-]*+)*+)\s*+$"
+)
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 RELATIVE_OPENER = re.compile(r"^(?:which|that|who)\s+(?=\w)", re.IGNORECASE)
 NAME_WORD = re.compile(r"[\w.'’-]+")
@@ -96,7 +99,9 @@ def _resolve(raw: str, claim: Candidate, article: _Article) -> tuple[str, str]:
         return _resolve_pronoun(raw, lowered, claim, article)
     named = None
     if raw[:1].islower():
-        named = named_before(text, claim.source_start, claim.source_end, claim.cue_start)
+        named = _finding_author(raw) or named_before(
+            text, claim.source_start, claim.source_end, claim.cue_start
+        )
     if named and _named_entity(named.split()):
         return named, source_kind(named)
     # Each look-up reads 3,000 characters back; past this many sources, stop looking.
@@ -112,6 +117,14 @@ def _resolve(raw: str, claim: Candidate, article: _Article) -> tuple[str, str]:
     if name.lower() in TITLES:
         return _titled_person(text, name) or name, source_kind(raw)
     return name, source_kind(raw)
+
+
+def _finding_author(raw: str) -> str | None:
+    """Return "Acme Research" in "a study released last month by Acme Research"."""
+    match = BY_AUTHOR.search(raw)
+    if match is None or not FINDINGS & set(raw[: match.start()].lower().split()):
+        return None
+    return match.group(1)
 
 
 def _resolve_pronoun(raw: str, lowered: str, claim: Candidate, article: _Article) -> tuple:

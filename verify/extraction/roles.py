@@ -4,7 +4,7 @@ import re
 from collections import Counter
 
 from verify.extraction.lexicon import TITLES
-from verify.extraction.pronouns import last_sentence
+from verify.extraction.name_parts import last_sentence
 
 # Title words that are qualifiers, not a role on their own ("the former", "the state").
 QUALIFIERS = set(
@@ -21,14 +21,6 @@ councillor councilman councilwoman attorney lawyer economist analyst founder own
 DEFINITE = re.compile(r"(?:[Tt]he|[Tt]his)\s+")
 NAME = r"((?:[A-Z][\w.'’-]{0,30}+ ++){0,2}[A-Z][\w.'’-]{0,30}+)"
 LOOK_BACK = 3000
-# A time phrase after a source is not part of its name: "Acme on Thursday", "Lee last year".
-TIME_TAIL = re.compile(
-    r"(?:,?\s++(?:on|early|late|earlier|later|last|this|next)\b)?(?:\s++(?:"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|now|week|month|year|"
-    r"night|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"))++\s*+$"
-)
 CAPITALISED = re.compile(r"[A-Z][\w'’-]*+")
 
 TITLE_WORDS = TITLES | ROLE_HEADS
@@ -71,12 +63,6 @@ def _protagonist(before: str, is_person, people, pos: int) -> str | None:
         if len(tokens) >= 2 and counts[surname] > best_count and is_person(tokens):
             best, best_count = " ".join(tokens[:-1] + [surname]), counts[surname]
     return best
-
-
-def without_time(name: str) -> str:
-    """Drop a trailing time phrase from a source name ("Acme on Thursday" -> "Acme")."""
-    match = TIME_TAIL.search(name)
-    return name[: match.start()] if match and match.start() > 0 else name
 
 
 def named_appositive(parts: list[str], is_person) -> str | None:

@@ -20,8 +20,9 @@ from verify.extraction.lexicon import (
     TITLE_PREFIXES,
     TITLES,
 )
+from verify.extraction.name_parts import without_time
 from verify.extraction.pronouns import first_name, names_a_thing
-from verify.extraction.roles import named_appositive, without_time
+from verify.extraction.roles import named_appositive
 
 LINKS = set("at of for from in with on by".split())
 APPOSITIVE = re.compile(r",\s|\s[—–]\s")
@@ -62,19 +63,23 @@ def _cached_full_name(run: str) -> tuple[str, ...] | None:
 
 
 def clean_name(raw: str) -> str:
-    """Drop a leading "the", an appositive and, before a person's name, titles."""
-    name = without_time(raw.strip())
-    if raw[:1].isupper():
-        parts = APPOSITIVE.split(name)
-        name = named_appositive(parts, is_person_name) or parts[0]
-    name = LEADING_ARTICLE.sub("", name)
-    tokens = _lowercase_role_dropped(name.split())
+    """Drop a leading "the", an appositive, a time phrase and, before a person's name, titles."""
+    tokens = _lowercase_role_dropped(bare_name(raw).split())
     if is_person_name(tokens):
         while len(tokens) > 2 and _is_title(tokens[0]):
             tokens = tokens[1:]
         if len(tokens) == 2 and _is_title(tokens[0]):
             tokens = tokens[1:]
     return " ".join(tokens)
+
+
+def bare_name(raw: str) -> str:
+    """Drop a time phrase, an appositive and a leading "the" ("the Acme Corp., a retailer")."""
+    name = without_time(raw.strip())
+    if raw[:1].isupper():
+        parts = APPOSITIVE.split(name)
+        name = named_appositive(parts, is_person_name) or parts[0]
+    return LEADING_ARTICLE.sub("", name)
 
 
 def _lowercase_role_dropped(tokens: list[str]) -> list[str]:
