@@ -5,7 +5,7 @@ court filing said ..." are Ann Lee's and the filing's claims; the outlet passes 
 """
 
 from verify.extraction.acronyms import FINDINGS
-from verify.extraction.lexicon import AUXILIARIES, CUE_FORMS
+from verify.extraction.lexicon import AUXILIARIES, CUE_FORMS, NOUN_LIKE
 from verify.extraction.phrases import looks_like_source
 from verify.extraction.tokens import words
 
@@ -26,7 +26,7 @@ def inner_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
         (
             i
             for i in range(first + 1, len(found))
-            if _cue_verb(text, found[i]) and found[i - 1][2] not in OPENERS
+            if _cue_verb(text, found[i]) and not _noun_use(found, i)
         ),
         None,
     )
@@ -53,6 +53,14 @@ def _names_speaker(text: str, subject: list) -> bool:
     if subject[0][2] in PRONOUNS:
         return False
     return all(text[w[0]].isupper() or w[2] in LINKS for w in subject)
+
+
+def _noun_use(found: list, index: int) -> bool:
+    """Tell "some state officials" and "an HSB report said" from a verb use."""
+    if found[index - 1][2] in OPENERS:
+        return True
+    following = found[index + 1][2] if index + 1 < len(found) else ""
+    return found[index][2] in NOUN_LIKE and following in CUE_FORMS
 
 
 def _leading_adverb(text: str, word: tuple[int, int, str]) -> bool:

@@ -32,7 +32,7 @@ GROUP_KINDS = ("official", "media", "social_media")
 MAX_DESCRIBED = 300
 POSSESSIVE_OWNER = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})['’]s\s")
 BY_AUTHOR = re.compile(
-    r"\bby\s++(?:the\s++)?([A-Z][\w.'’&-]*+(?:\s++(?:(?:of|and|for)\s++)?[A-Z][\w.'’&-]*+)*+)\s*+$"
+    r"\b(?:by|from)\s++(?:the\s++)?([A-Z][\w.'’&-]*+(?:\s++(?:(?:of|and|for)\s++)?[A-Z][\w.'’&-]*+)*+)\s*+$"
 )
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 RELATIVE_OPENER = re.compile(r"^(?:which|that|who)\s+(?=\w)", re.IGNORECASE)
@@ -120,9 +120,9 @@ def _resolve(raw: str, claim: Candidate, article: _Article) -> tuple[str, str]:
 
 
 def _finding_author(raw: str) -> str | None:
-    """Return "Acme Research" in "a study released last month by Acme Research"."""
+    """Return "Acme" in "a study released last month by Acme" or "an affidavit from Acme"."""
     match = BY_AUTHOR.search(raw)
-    if match is None or not FINDINGS & set(raw[: match.start()].lower().split()):
+    if match is None or not (FINDINGS | DOCUMENT_NOUNS) & set(raw[: match.start()].lower().split()):
         return None
     return match.group(1)
 

@@ -4,7 +4,7 @@ import re
 from collections import Counter
 
 from verify.extraction.lexicon import TITLES
-from verify.extraction.name_parts import last_sentence
+from verify.extraction.name_parts import last_sentence, split_runs
 
 # Title words that are qualifiers, not a role on their own ("the former", "the state").
 QUALIFIERS = set(
@@ -101,4 +101,4 @@ def document_author(text: str, head: str, pos: int) -> str | None:
     found = None
     for found in re.finditer(pattern, text[max(0, pos - LOOK_BACK) : pos]):  # noqa: B007
         pass
-    return found.group(1) if found else None
+    return " ".join(split_runs(found.group(1).split())[0]).rstrip(".") if found else None
