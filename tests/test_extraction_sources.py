@@ -197,3 +197,31 @@ def test_api_stores_the_pronoun_and_the_name_as_one_source(client, auth_header):
     ).all()
     assert [c.source_text for c in claims] == ["Ravi Shah, the union's treasurer", "he", "The HSB"]
     assert claims[0].source is claims[1].source is not claims[2].source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Nora Blake, the harbour master, said the pier would close.\n\n"
+            "Paul Grant ran the ferry for thirty years and once summed up the trade in a line.\n\n"
+            "“You never own the sea, you only borrow it.”",
+            "Paul Grant",
+        ),
+        (
+            "Nora Blake said the pier would close.\n\nShe continued:\n\n"
+            "“We will reopen it in May when the repairs are done.”",
+            "Nora Blake",
+        ),
+    ],
+)
+def test_a_quote_standing_alone_belongs_to_the_person_introducing_it(text, source):
+    assert sources_of(text, "“") == [source]
+
+
+def test_an_adverb_before_a_participle_is_not_the_source():
+    text = "Her aides were upbeat after the vote, perhaps recognizing that the bill would pass."
+    claims = extract_claims(text)
+    assert [(c.source, text[c.source_start : c.source_end]) for c in claims] == [
+        ("Her aides", "Her aides")
+    ]

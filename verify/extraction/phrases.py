@@ -35,6 +35,7 @@ APPROXIMATORS = {"about", "around", "over", "under"}
 NUMBER_WORDS = set("one two three four five six seven eight nine ten half a third".split())
 DAYS = set("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 NOT_SOURCES = set("there here this what how why when where whether if".split())
+ADVERBS = set("perhaps now then also still even just already again instead despite".split())
 MAX_WORDS = 16
 VERB_WORDS = FINITE_VERBS | CUE_FORMS
 NOT_BEFORE_THAT = VERB_WORDS | CONJUNCTIONS | PREPOSITIONS
@@ -65,6 +66,9 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
     start = _phrase_start(text, lo, end)
     if start >= end:
         return _relative_that(text, lo, end) or _appositive_subject(text, lo, end)
+    if _adverbial(text, start, end):
+        # "Her aides were pleased, perhaps recognizing ...": the clause's subject speaks.
+        return sentence_subject(text, lo, start)
     if looks_like_source(text, start, end):
         return start, end
     before = words(text, max(lo, start - 20), start)
@@ -72,6 +76,14 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
         start = _phrase_start(text, lo, before[-1][0])
     relative = _relative_subject(text, start, end)
     return relative or with_subject(text, start, end) or who_antecedent(text, lo, end)
+
+
+def _adverbial(text: str, start: int, end: int) -> bool:
+    """Tell whether a phrase is only adverbs ("perhaps", "now", "despite"), no noun."""
+    found = words(text, start, end)
+    return bool(found) and all(
+        w in ADVERBS or (w.endswith("ly") and text[s].islower()) for s, _, w in found
+    )
 
 
 def reach_back(text: str, lo: int, end: int, reach: int = SOURCE_REACH) -> int:

@@ -4,7 +4,8 @@
 # ("an Ohio Democrat"), not people.
 THING_HEADS = set(
     """
-island islands street avenue road square bridge tower park river lake bay mountain
+island islands street avenue road square bridge tower park river lake bay harbour harbor
+port mountain
 mountains valley coast beach security act bill law program programme plan fund
 recession war crisis day week month year hotel hall airport station church party
 cup games olympics league series summit conference festival award awards prize
