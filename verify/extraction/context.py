@@ -1,13 +1,18 @@
 """Quotes with no speaker beside them: the previous speaker of the paragraph."""
 
 import bisect
+from itertools import takewhile
 
 from verify.extraction.candidate import Candidate
 from verify.extraction.deadline import checked
+from verify.extraction.phrases import sentence_subject
 from verify.extraction.quotes import sentence_start
+from verify.extraction.sources import full_name
 from verify.extraction.tokens import words
 
 MAX_LOOK_BACK = 50
+MAX_NAME_WORDS = 4
+PERSON_PRONOUNS = {"he", "she", "they"}
 
 
 def context_quotes(
@@ -34,19 +39,34 @@ def context_quotes(
             ends[quote] = end
             continue
         last = ordered[index]
+        source = _introducer(text, starts, start, last.end) or (last.source_start, last.source_end)
         found.append(
             Candidate(
-                start,
-                end,
-                last.cue_start,
-                last.cue_end,
-                "quote_context",
-                last.source_start,
-                last.source_end,
-                "direct_quote",
+                start, end, last.cue_start, last.cue_end, "quote_context", *source, "direct_quote"
             )
         )
     return found
+
+
+def _introducer(text: str, starts: list[int], start: int, last_end: int) -> tuple | None:
+    """Return the subject of the sentence before a quote when no claim is in that sentence.
+
+    "Caddell continued:", "He said:" or "Ann Lee once summed it up." introduces the quote
+    that follows; its subject, a person's name or a pronoun, is the quote's speaker.
+    """
+    index = bisect.bisect_left(starts, start) - 1
+    if index < 0 or last_end > starts[index]:
+        return None
+    subject = sentence_subject(text, starts[index], start)
+    if subject is None:
+        return None
+    found = words(text, *subject)
+    if len(found) == 1 and found[0][2] in PERSON_PRONOUNS:
+        return subject
+    run = list(takewhile(lambda w: text[w[0]].isupper(), found[:MAX_NAME_WORDS]))
+    if not run or not full_name(text[run[0][0] : run[-1][1]].split()):
+        return None
+    return run[0][0], run[-1][1]
 
 
 def _paragraph_quote(text: str, ordered: list[Candidate], last: int, start: int) -> int | None:

@@ -35,6 +35,7 @@ APPROXIMATORS = {"about", "around", "over", "under"}
 NUMBER_WORDS = set("one two three four five six seven eight nine ten half a third".split())
 DAYS = set("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 NOT_SOURCES = set("there here this what how why when where whether if".split())
+ADVERBS = set("perhaps now then also still even just already again instead despite".split())
 MAX_WORDS = 16
 VERB_WORDS = FINITE_VERBS | CUE_FORMS
 NOT_BEFORE_THAT = VERB_WORDS | CONJUNCTIONS | PREPOSITIONS
@@ -65,6 +66,9 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
     start = _phrase_start(text, lo, end)
     if start >= end:
         return _relative_that(text, lo, end) or _appositive_subject(text, lo, end)
+    if _adverbial(text, start, end):
+        # "Her aides were pleased, perhaps recognizing ...": the clause's subject speaks.
+        return sentence_subject(text, lo, start)
     if looks_like_source(text, start, end):
         return start, end
     before = words(text, max(lo, start - 20), start)
@@ -72,6 +76,14 @@ def source_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
         start = _phrase_start(text, lo, before[-1][0])
     relative = _relative_subject(text, start, end)
     return relative or with_subject(text, start, end) or who_antecedent(text, lo, end)
+
+
+def _adverbial(text: str, start: int, end: int) -> bool:
+    """Tell whether a phrase is only adverbs ("perhaps", "now", "despite"), no noun."""
+    found = words(text, start, end)
+    return bool(found) and all(
+        w in ADVERBS or (w.endswith("ly") and text[s].islower()) for s, _, w in found
+    )
 
 
 def reach_back(text: str, lo: int, end: int, reach: int = SOURCE_REACH) -> int:
@@ -229,6 +241,16 @@ def source_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     found = words(text, start, stop)
     relative = next((i for i, w in enumerate(found) if w[2] in {"who", "which", "that"}), None)
     found = found[:relative] if relative else found
+    # "said Jane Lubchenco at a briefing", "said Ann Lee from the police": the name ends.
+    setting = next(
+        (
+            i
+            for i, w in enumerate(found)
+            if i and w[2] in SETTINGS and text[found[i - 1][0]].isupper()
+        ),
+        None,
+    )
+    found = found[:setting] if setting else found
     if not found or not looks_like_source(text, start, found[-1][1], 8):
         return None
     if not any(text[s].isupper() or text[s].isdigit() for s, _, _ in found):
@@ -237,6 +259,7 @@ def source_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     return found[0][0], found[-1][1]
 
 
+SETTINGS = {"at", "from", "during", "on", "in"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 

@@ -13,8 +13,8 @@ from verify.extraction.model import ExtractedClaim
 from verify.extraction.nominal import hearsay_claims, nominal_claims
 from verify.extraction.quotes import quote_claims, quote_spans
 from verify.extraction.reported import after_quote, reported_claims
+from verify.extraction.resolution import resolve_sources
 from verify.extraction.segment import is_chrome, paragraphs, sentences
-from verify.extraction.sources import resolve_sources
 from verify.extraction.verification import attach_notes, is_verification
 
 

@@ -1,15 +1,11 @@
-"""Who "he" or "she" is: capitalised runs before the pronoun that can name a person."""
+"""Whether a name can be "he" or "she": place and thing words, first names by gender."""
 
-import re
-
-from verify.extraction.lexicon import TITLES
-
-CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’-]*+(?:\s++[A-Z][\w.'’-]*+)+")
 # Heads of capitalised runs that name places, programmes, events, things or parties
 # ("an Ohio Democrat"), not people.
 THING_HEADS = set(
     """
-island islands street avenue road square bridge tower park river lake bay mountain
+island islands street avenue road square bridge tower park river lake bay harbour harbor
+port mountain
 mountains valley coast beach security act bill law program programme plan fund
 recession war crisis day week month year hotel hall airport station church party
 cup games olympics league series summit conference festival award awards prize
@@ -18,58 +14,19 @@ democrat democrats republican republicans independent
 """.split()
 )
 
-# Capitalised sentence openers that are not part of a name: "When Trump", "In Ohio".
-OPENERS = set(
+# First words of place names: "South Sudan", "New Mexico", "West Bank".
+PLACE_OPENERS = set(
     """
-when but and as after before if while in on at for with from by since though although
-so then yet because once until unless where whereas meanwhile however still also
-the a an this that these those his her their its our my
+north south east west northern southern eastern western central new san santa los las
+upper lower greater united
 """.split()
 )
 
 
-def name_runs(window: str) -> list[list[str]]:
-    """Return the capitalised runs of `window`, split at sentence ends, last first."""
-    runs = []
-    for match in CAPITALISED_RUN.finditer(window):
-        run: list[str] = []
-        for token in match.group().split():
-            run.append(token)
-            if _ends_sentence(token):
-                runs.append(run)
-                run = []
-        runs.append(run)
-    runs = [last_sentence(run) for run in runs if run]
-    return [run for run in reversed(runs) if len(run) >= 2]
-
-
-def last_sentence(tokens: list[str]) -> list[str]:
-    """Return the tokens after the last sentence end, without a leading "When" or "But"."""
-    cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if _ends_sentence(t)), default=0)
-    while cut < len(tokens) - 1 and tokens[cut].lower() in OPENERS:
-        cut += 1
-    return tokens[cut:]
-
-
-def _ends_sentence(token: str) -> bool:
-    """Tell whether a token closes a sentence ("Guiyang."), not an initial or a title."""
-    bare = token.rstrip(".")
-    return token.endswith(".") and len(bare) > 2 and bare.lower() not in TITLES and "." not in bare
-
-
 def names_a_thing(tokens: list[str]) -> bool:
-    """Tell whether a capitalised run ends in a place or thing word."""
+    """Tell whether a capitalised run ends in a place or thing word, or opens as a place."""
     head = tokens[-1].lower().rstrip(".,").removesuffix("'s").removesuffix("’s")
-    return head in THING_HEADS
-
-
-def known_person(runs: list[list[str]], history: list[tuple[str, str]]) -> list[str] | None:
-    """Return the latest run whose last word is the surname of an earlier person source."""
-    surnames = {name.split()[-1] for name, kind in history if kind in ("person", "official")}
-    for run in runs:
-        if run[-1].rstrip(".,") in surnames:
-            return run
-    return None
+    return head in THING_HEADS or tokens[0].lower() in PLACE_OPENERS
 
 
 # Common first names and honorifics, to keep "she" from a man's name and "he" from a woman's.
@@ -95,6 +52,12 @@ andrea hannah jacqueline ann jean alice kathryn gloria teresa sara janice doris 
 hillary nikki kamala sharron elise ursula theresa marine
 """.split()
 )
+
+
+def first_name(token: str) -> bool:
+    """Tell whether a token is a common first name or honorific."""
+    bare = token.lower().strip(".,")
+    return bare in MALE or bare in FEMALE
 
 
 def other_gender(pronoun: str, run: list[str]) -> bool:

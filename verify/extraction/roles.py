@@ -4,7 +4,7 @@ import re
 from collections import Counter
 
 from verify.extraction.lexicon import TITLES
-from verify.extraction.pronouns import last_sentence
+from verify.extraction.name_parts import last_sentence, split_runs
 
 # Title words that are qualifiers, not a role on their own ("the former", "the state").
 QUALIFIERS = set(
@@ -21,20 +21,12 @@ councillor councilman councilwoman attorney lawyer economist analyst founder own
 DEFINITE = re.compile(r"(?:[Tt]he|[Tt]his)\s+")
 NAME = r"((?:[A-Z][\w.'’-]{0,30}+ ++){0,2}[A-Z][\w.'’-]{0,30}+)"
 LOOK_BACK = 3000
-# A time phrase after a source is not part of its name: "Acme on Thursday", "Lee last year".
-TIME_TAIL = re.compile(
-    r"(?:,?\s++(?:on|early|late|earlier|later|last|this|next)\b)?(?:\s++(?:"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|week|month|year|"
-    r"night|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"))++\s*+$"
-)
 CAPITALISED = re.compile(r"[A-Z][\w'’-]*+")
 
 TITLE_WORDS = TITLES | ROLE_HEADS
 
 
-def described_person(text: str, raw: str, pos: int, is_person) -> str | None:
+def described_person(text: str, raw: str, pos: int, is_person, people=None) -> str | None:
     """Return the person named earlier with the role that `raw` ("the president") gives."""
     words = raw.split()
     if len(words) < 2 or len(words) > 5 or not DEFINITE.match(raw):
@@ -52,12 +44,18 @@ def described_person(text: str, raw: str, pos: int, is_person) -> str | None:
             tokens = last_sentence(match.group(1).split())
             if len(tokens) >= 2 and is_person(tokens):
                 return " ".join(tokens)
-    return _protagonist(before, is_person)
+    return _protagonist(before, is_person, people, pos)
 
 
-def _protagonist(before: str, is_person) -> str | None:
+def _protagonist(before: str, is_person, people, pos: int) -> str | None:
     """Return the person whose surname recurs most before `pos` (at least three times)."""
     counts = Counter(w.removesuffix("’s").removesuffix("'s") for w in CAPITALISED.findall(before))
+    for surname, count in counts.most_common():
+        if count < 3 or people is None:
+            break
+        name = people.person([surname], pos)
+        if name and len(name) >= 2:
+            return " ".join(name)
     best, best_count = None, 2
     for match in re.finditer(NAME, before):
         tokens = last_sentence(match.group(1).split())
@@ -65,12 +63,6 @@ def _protagonist(before: str, is_person) -> str | None:
         if len(tokens) >= 2 and counts[surname] > best_count and is_person(tokens):
             best, best_count = " ".join(tokens[:-1] + [surname]), counts[surname]
     return best
-
-
-def without_time(name: str) -> str:
-    """Drop a trailing time phrase from a source name ("Acme on Thursday" -> "Acme")."""
-    match = TIME_TAIL.search(name)
-    return name[: match.start()] if match and match.start() > 0 else name
 
 
 def named_appositive(parts: list[str], is_person) -> str | None:
@@ -84,3 +76,29 @@ def named_appositive(parts: list[str], is_person) -> str | None:
         if len(tokens) >= 2 and is_person(tokens):
             return " ".join(tokens)
     return None
+
+
+NAME_BEFORE_COMMA = re.compile(
+    r"([A-Z][\w.'’&-]*+(?:[ \t]++(?:of[ \t]++|and[ \t]++)?[A-Z][\w.'’&-]*+)*+),\s*+$"
+)
+
+
+def named_before(text: str, start: int, end: int, cue_start: int) -> str | None:
+    """Return "Eric Reeves" in "Eric Reeves, one of the experts, said" (a name, then a description).
+
+    The description must be closed, by a comma before the cue or by "which"/"who".
+    """
+    closed = "," in text[end:cue_start] or text[start:end].rstrip().endswith(("which", "who"))
+    if not closed:
+        return None
+    match = NAME_BEFORE_COMMA.search(text, max(0, start - 80), start)
+    return match.group(1) if match else None
+
+
+def document_author(text: str, head: str, pos: int) -> str | None:
+    """Return "Homeland Security" from "an affidavit from Homeland Security" before `pos`."""
+    pattern = rf"(?i:\b{re.escape(head)}\s++(?:from|by)\s++(?:the\s++)?){NAME}"
+    found = None
+    for found in re.finditer(pattern, text[max(0, pos - LOOK_BACK) : pos]):  # noqa: B007
+        pass
+    return " ".join(split_runs(found.group(1).split())[0]).rstrip(".") if found else None

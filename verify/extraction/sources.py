@@ -1,4 +1,4 @@
-"""Source names: cleaning, resolution of pronouns and descriptions, kind and key.
+"""Source names: cleaning, telling people from organisations, kind and key.
 
 `source_key` rule: lower-case, unify apostrophes, drop determiners, a leading
 possessive qualifier ("Ukraine's") and any "of ..." tail; an organisation (a phrase
@@ -7,11 +7,10 @@ name keys on its last word after dropping titles ("President Volodymyr Zelensky"
 and "Zelensky" -> "zelensky").
 """
 
+import functools
 import re
 import unicodedata
 
-from verify.extraction.candidate import Candidate
-from verify.extraction.deadline import checked
 from verify.extraction.lexicon import (
     ANONYMOUS_HEADS,
     MEDIA_WORDS,
@@ -21,13 +20,10 @@ from verify.extraction.lexicon import (
     TITLE_PREFIXES,
     TITLES,
 )
-from verify.extraction.pronouns import known_person, name_runs, names_a_thing, other_gender
-from verify.extraction.roles import described_person, named_appositive, without_time
+from verify.extraction.name_parts import without_time
+from verify.extraction.pronouns import first_name, names_a_thing
+from verify.extraction.roles import named_appositive
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-GROUP_PRONOUNS = {"they", "it", "its", "their", "who", "which", "that"}
-DOCUMENT_NOUNS = {"statement", "report", "announcement", "post", "message", "release", "letter"}
-MAX_DESCRIBED = 300
 LINKS = set("at of for from in with on by".split())
 APPOSITIVE = re.compile(r",\s|\s[—–]\s")
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
@@ -42,104 +38,34 @@ ANONYMITY = re.compile(
     re.IGNORECASE,
 )
 
-NOT_PERSON_WORDS = ORG_NOUNS | MEDIA_WORDS | SOCIAL_WORDS
+ORG_WORDS = ORG_NOUNS | {"organization", "organisation", "inc", "corp", "co", "ltd", "llc"}
+NOT_PERSON_WORDS = ORG_WORDS | MEDIA_WORDS | SOCIAL_WORDS
+PARTICLES = set("van von de da del della der den di du dos la le bin al ibn".split())
+# Words that end a person's name: "The Amazon Is on Fire" names no one.
+NOT_NAME_WORDS = set("is are was were has have had will would says said the of and or".split())
 
 
-def resolve_sources(text: str, claims: list[Candidate], deadline: float | None = None) -> None:
-    """Fill `source` and `source_kind` of every claim, in text order."""
-    history: list[tuple[str, str]] = []
-    for claim in checked(claims, deadline):
-        if not claim.has_source:
-            claim.source, claim.source_kind, claim.kind = None, "unattributed", "unattributed"
-            continue
-        raw = text[claim.source_start : claim.source_end]
-        name, kind = _resolve(raw, text, claim, history)
-        claim.source, claim.source_kind = name, kind
-        if name.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            history.append((name, kind))
+def full_name(tokens: list[str]) -> list[str] | None:
+    """Return the person's name that ends a capitalised run, without titles, or None."""
+    name = _cached_full_name(" ".join(tokens))
+    return list(name) if name else None
 
 
-def _resolve(raw: str, text: str, claim: Candidate, history: list) -> tuple[str, str]:
-    """Return (name, kind) for the words `raw` that name the source."""
-    lowered = raw.lower()
-    if lowered in PERSON_PRONOUNS:
-        return _nearest_person(text, claim.source_start, history, lowered) or _latest(
-            history, ("person", "official"), raw
-        )
-    if lowered in {"who", "which", "that"}:
-        return _relative_antecedent(text, claim.source_start) or _latest(history, None, raw)
-    if lowered in GROUP_PRONOUNS or _head(lowered) in DOCUMENT_NOUNS:
-        return _latest(history, ("official", "media", "social_media"), raw)
-    # Each look-up reads 3,000 characters back; past this many sources, stop looking.
-    described = None
-    if len(history) < MAX_DESCRIBED:
-        described = described_person(text, raw, claim.source_start, _is_person_name)
-    if described:
-        return described, source_kind(raw)
-    name = clean_name(raw)
-    if name.lower() in TITLES:
-        return _titled_person(text, name) or name, source_kind(raw)
-    return name, source_kind(raw)
-
-
-def _latest(history: list, kinds: tuple | None, raw: str) -> tuple[str, str]:
-    """Return the latest named source of one of `kinds`, else the raw words."""
-    for name, kind in reversed(history):
-        if kinds is None or kind in kinds:
-            return name, kind
-    if raw.lower() in PERSON_PRONOUNS:
-        return raw, "person"
-    return raw, "unattributed" if raw.lower() in GROUP_PRONOUNS else source_kind(raw)
-
-
-def _nearest_person(text: str, pos: int, history: list, pronoun: str) -> tuple[str, str] | None:
-    """Return the last person's name written shortly before `pos`."""
-    runs = [r for r in name_runs(text[max(0, pos - 400) : pos]) if not other_gender(pronoun, r)]
-    known = known_person(runs, history)
-    for run in [known] if known else runs:
-        tokens = clean_name(" ".join(run)).split()
-        if len(tokens) >= 2 and _is_person_name(tokens) and not names_a_thing(tokens):
-            return " ".join(tokens), source_kind(" ".join(run))
-    return None
-
-
-def _titled_person(text: str, title: str) -> str | None:
-    """Return the name that follows a bare title elsewhere ("Mayor" -> "Ana Ruiz")."""
-    pattern = rf"\b{re.escape(title)}\s+((?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w.'’-]*)"
-    match = re.search(pattern, text)
-    if match is None:
+@functools.lru_cache(maxsize=4096)
+def _cached_full_name(run: str) -> tuple[str, ...] | None:
+    tokens = run.split()
+    cut = max((i + 1 for i, t in enumerate(tokens) if bare(t) in ORG_WORDS | TITLES), default=0)
+    tokens = tokens[cut:] if len(tokens) - cut >= 2 else tokens
+    name = [t for t in clean_name(" ".join(tokens)).split() if t not in PARTICLES]
+    if any(bare(t) in NOT_NAME_WORDS for t in name):
         return None
-    tokens = clean_name(match.group(1)).split()
-    return " ".join(tokens) if _is_person_name(tokens) else None
-
-
-def _relative_antecedent(text: str, pos: int) -> tuple[str, str] | None:
-    """Return the noun phrase before `, who`."""
-    before = text[max(0, pos - 80) : pos].rstrip()
-    if not before.endswith(","):
-        return None
-    match = re.search(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*,$", before)
-    if match is None:
-        return None
-    name = clean_name(match.group(1))
-    return name, source_kind(name)
-
-
-def _head(phrase: str) -> str:
-    """Return the last word of a phrase."""
-    found = NAME_WORD.findall(phrase)
-    return found[-1].lower() if found else ""
+    return tuple(name) if is_person_name(name) and not names_a_thing(name) else None
 
 
 def clean_name(raw: str) -> str:
-    """Drop a leading "the", an appositive and, before a person's name, titles."""
-    name = without_time(raw.strip())
-    if raw[:1].isupper():
-        parts = APPOSITIVE.split(name)
-        name = named_appositive(parts, _is_person_name) or parts[0]
-    name = LEADING_ARTICLE.sub("", name)
-    tokens = _lowercase_role_dropped(name.split())
-    if _is_person_name(tokens):
+    """Drop a leading "the", an appositive, a time phrase and, before a person's name, titles."""
+    tokens = _lowercase_role_dropped(bare_name(raw).split())
+    if is_person_name(tokens):
         while len(tokens) > 2 and _is_title(tokens[0]):
             tokens = tokens[1:]
         if len(tokens) == 2 and _is_title(tokens[0]):
@@ -147,12 +73,21 @@ def clean_name(raw: str) -> str:
     return " ".join(tokens)
 
 
+def bare_name(raw: str) -> str:
+    """Drop a time phrase, an appositive and a leading "the" ("the Acme Corp., a retailer")."""
+    name = without_time(raw.strip())
+    if raw[:1].isupper():
+        parts = APPOSITIVE.split(name)
+        name = named_appositive(parts, is_person_name) or parts[0]
+    return LEADING_ARTICLE.sub("", name)
+
+
 def _lowercase_role_dropped(tokens: list[str]) -> list[str]:
     """Drop a lower-case role before a name: "union secretary Tomas Brandt" -> "Tomas Brandt"."""
     first = next((i for i, t in enumerate(tokens) if t[:1].isupper()), len(tokens))
     if any(t.lower() in LINKS for t in tokens[:first]):
         return tokens  # "researchers at St. Brendan's" names the researchers
-    if 0 < first <= 3 and len(tokens) - first >= 2 and _is_person_name(tokens[first:]):
+    if 0 < first <= 3 and len(tokens) - first >= 2 and is_person_name(tokens[first:]):
         return tokens[first:]
     return tokens
 
@@ -162,16 +97,16 @@ def _is_title(token: str) -> bool:
     return token.lower().strip(".") in TITLES or bool(TITLE_PREFIXES.match(token + " "))
 
 
-def _is_person_name(tokens: list[str]) -> bool:
+def is_person_name(tokens: list[str]) -> bool:
     """Tell whether capitalised tokens name a person rather than an organisation."""
-    return (
-        bool(tokens)
-        and all(t[:1].isupper() for t in tokens)
-        and not any(_bare(t) in NOT_PERSON_WORDS for t in tokens)
-    )
+    if not tokens or not all(t[:1].isupper() for t in tokens):
+        return False
+    # A first name makes "Michael Bloomberg" or "Tom Fox" a person despite the outlet's name.
+    blocked = ORG_WORDS if first_name(tokens[0]) else NOT_PERSON_WORDS
+    return not any(bare(t) in blocked for t in tokens)
 
 
-def _bare(token: str) -> str:
+def bare(token: str) -> str:
     """Return a token lower-cased without its possessive and punctuation."""
     return token.lower().strip(".,").removesuffix("'s").removesuffix("’s")
 
@@ -181,7 +116,7 @@ def source_kind(name: str) -> str:
     if ANONYMITY.search(name):
         return "anonymous"
     head = RELATIVE_CLAUSE.split(name, maxsplit=1)[0]
-    found = [_bare(w) for w in NAME_WORD.findall(head)]
+    found = [bare(w) for w in NAME_WORD.findall(head)]
     if not found:
         return "unattributed"
     if any(w in SOCIAL_WORDS for w in found):
@@ -204,6 +139,6 @@ def source_key(name: str) -> str:
     tokens = text.split()
     if not tokens:
         return ""
-    if _is_person_name(tokens):
+    if is_person_name(tokens):
         return tokens[-1].lower().strip(".,")
     return " ".join(t.lower() for t in tokens)

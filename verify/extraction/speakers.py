@@ -21,6 +21,8 @@ from verify.extraction.lexicon import (
     SOCIAL_WORDS,
     TITLES,
 )
+from verify.extraction.name_parts import TIME_WORDS, last_sentence
+from verify.extraction.sources import bare_name
 
 MAX_NAME = 300
 PRONOUNS = set("he she him her his hers they them their it its who which that one we i you".split())
@@ -32,17 +34,6 @@ SUFFIXES = set("jr jr. sr sr. ii iii iv".split())
 CORPORATE = re.compile(
     r"(?:,?\s++(?:inc|incorporated|corp|corporation|co|ltd|limited|llc|plc|lp|gmbh|ag|s\.a|n\.v)\.?)+$",
     re.IGNORECASE,
-)
-TIME_WORDS = (
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|"
-    r"morning|afternoon|evening|night|day|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december|spring|summer|autumn|fall|winter"
-)
-TIME_TAIL = re.compile(
-    rf"\s++(?:(?:on|last|this|next|earlier|later|late|early|in|during)\s++"
-    rf"(?:(?:this|last|the|a)\s++)?(?:{TIME_WORDS})\b|earlier|yesterday|today|tonight|"
-    rf"overnight|in\s++(?:a|an|its|his|her|their)\s++\w++)(?:\s.*)?$",
-    re.IGNORECASE | re.DOTALL,
 )
 # Words that name a role or a group of people, not one speaker.
 GENERIC = (
@@ -66,20 +57,10 @@ ROLE_WORDS = TITLES | set(
     "health finance justice treasury homeland security labor commerce energy".split()
 )
 WORD = re.compile(r"[^\s]++")
-LEADING = set("the but and or so when while if as then yet also".split())
-ABBREVIATIONS = (
-    TITLES
-    | {w.strip(".") for w in SUFFIXES}
-    | set(
-        "gen sen rep gov lt col maj capt sgt adm dr mr mrs ms prof rev st jr sr inc corp co ltd "
-        "dept no vs av ave".split()
-    )
-)
 PERSONAL = set("i we you he she they him them".split())
 DAYS = set(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split()
 )
-APPOSITIVE = re.compile(r",\s|\s[—–]\s")
 NOT_PERSON = ORG_NOUNS | MEDIA_WORDS | SOCIAL_WORDS | (OFFICIAL_WORDS - TITLES)
 VAGUE = set("close familiar near sources source officials people".split())
 
@@ -127,14 +108,9 @@ def _speaker(name: str, context: "ArticleNames", kind: str) -> Speaker:
 def _words(name: str) -> list[str]:
     """The name's words without determiners, a corporate suffix, time words or possessives."""
     text = unicodedata.normalize("NFKC", name or "")[:MAX_NAME].replace("’", "'")
-    text = " ".join(text.split()).strip(" ,;:")
-    if text[:1].isupper():
-        text = APPOSITIVE.split(text, maxsplit=1)[0]
-    text = TIME_TAIL.sub("", text)
+    text = bare_name(" ".join(text.split()).strip(" ,;:"))
     text = CORPORATE.sub("", text).strip(" ,;:")
-    words = _last_sentence(WORD.findall(text))
-    while len(words) > 1 and words[0].lower() in LEADING:
-        words = words[1:]
+    words = last_sentence(WORD.findall(text))
     # A leading owner qualifies the speaker: "Ukraine's General Staff", "Acme's Ann Lee".
     owner = next((i for i, w in enumerate(words[:3]) if _possessive(w)), -1)
     if 0 <= owner < len(words) - 1 and all(_capital(w) for w in words[:owner]):
@@ -142,20 +118,6 @@ def _words(name: str) -> list[str]:
     if words and _possessive(words[-1]):
         words[-1] = re.sub(r"'s?$", "", words[-1])
     return [w.strip(",;:") for w in words if w.strip(",;:")]
-
-
-def _last_sentence(words: list[str]) -> list[str]:
-    """The words after a sentence's end inside a name ("James. Trump" -> "Trump")."""
-    ends = [i for i, w in enumerate(words[:-1]) if _ends_sentence(w)]
-    return words[ends[-1] + 1 :] if ends else words
-
-
-def _ends_sentence(word: str) -> bool:
-    """A word with a full stop that is no initial or abbreviation ("Ms.", "U.S.", "Inc.")."""
-    if not word.endswith(".") or "." in word[:-1]:
-        return False
-    bare = word[:-1].lower()
-    return len(bare) > 1 and bare not in ABBREVIATIONS
 
 
 def _possessive(word: str) -> bool:
