@@ -1,10 +1,20 @@
-"""Watching the SQL the application sends, for tests that count queries."""
+"""Watching what the application asks of the database, for tests that count it."""
 
 from contextlib import contextmanager
 
 from sqlalchemy import event
 
 from verify.extensions import db
+
+
+@contextmanager
+def listening(target, name: str, record):
+    """Call record on each `name` event of target while the block runs."""
+    event.listen(target, name, record)
+    try:
+        yield
+    finally:
+        event.remove(target, name, record)
 
 
 @contextmanager
@@ -17,8 +27,17 @@ def statements_sent(starting_with: str = ""):
         if statement.lstrip().upper().startswith(keyword):
             statements.append(statement)
 
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
+    with listening(db.engine, "before_cursor_execute", record):
         yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
+
+
+@contextmanager
+def connection_checkouts():
+    """Collect every connection taken from the pool."""
+    taken = []
+
+    def record(dbapi_connection, connection_record, proxy):
+        taken.append(dbapi_connection)
+
+    with listening(db.engine, "checkout", record):
+        yield taken

@@ -1,14 +1,13 @@
 """Embeddable badges: SVG and shields.io JSON, conditional requests, caching, cost."""
 
 import time
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event, func, select, update
+from sqlalchemy import func, select, update
 
 from tests.conftest import SHORT_ARTICLE
 from tests.newsroom import add_article
-from tests.sql_support import statements_sent
+from tests.sql_support import connection_checkouts, statements_sent
 from verify.extensions import db
 from verify.models import Article, Claim
 from verify.services import badges
@@ -147,21 +146,6 @@ def test_dismissed_claims_have_no_badge(client):
     claim_id = article.claims[0].id
     assert client.get(f"/badges/claims/{claim_id}.svg").status_code == 404
     assert client.get(f"/badges/claims/{claim_id}.json").status_code == 404
-
-
-@contextmanager
-def connection_checkouts():
-    """Count connections taken from the pool."""
-    taken = []
-
-    def record(dbapi_connection, record, proxy):
-        taken.append(dbapi_connection)
-
-    event.listen(db.engine, "checkout", record)
-    try:
-        yield taken
-    finally:
-        event.remove(db.engine, "checkout", record)
 
 
 @pytest.mark.parametrize(

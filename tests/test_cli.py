@@ -2,6 +2,7 @@ import json
 
 from sqlalchemy import func, select
 
+from tests.extraction_support import CONTRACT
 from verify.extensions import db
 from verify.models import Article, User, find_token_user
 
@@ -118,19 +119,7 @@ def test_claims_extract_prints_one_json_line_per_file(runner, tmp_path):
     line = json.loads(result.stdout.strip())
     assert line["file"] == str(path)
     claim = line["claims"][0]
-    keys = {
-        "text",
-        "start",
-        "end",
-        "source",
-        "source_start",
-        "source_end",
-        "cue",
-        "cue_start",
-        "cue_end",
-        "kind",
-    }
-    assert keys <= set(claim)
+    assert CONTRACT <= set(claim)
     assert ARTICLE_TEXT[claim["start"] : claim["end"]] == claim["text"]
     assert ARTICLE_TEXT[claim["cue_start"] : claim["cue_end"]] == claim["cue"]
     assert "Ana Ruiz" in claim["source"]

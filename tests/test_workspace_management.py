@@ -6,6 +6,7 @@ import json
 import pytest
 
 from tests.conftest import SHORT_ARTICLE, make_user
+from tests.extraction_support import CONTRACT
 from tests.workspace_support import api_claim, correction_data, events, review_data
 from verify.extensions import db
 from verify.models import Claim, User
@@ -117,18 +118,7 @@ def test_export_corrections_prints_extract_lines(sign_in, article, runner, tmp_p
     assert line["file"] == str(tmp_path / f"article-{article['id']}.txt")
     assert len(line["claims"]) == len(article["claims"]) - 1
     [claim] = [item for item in line["claims"] if item["text"].startswith("This budget")]
-    assert {
-        "text",
-        "start",
-        "end",
-        "source",
-        "source_start",
-        "source_end",
-        "cue",
-        "cue_start",
-        "cue_end",
-        "kind",
-    } <= set(claim)
+    assert CONTRACT <= set(claim)
     assert (
         text[claim["start"] : claim["end"]] == claim["text"] == "This budget protects every school"
     )

@@ -15,8 +15,8 @@ from sqlalchemy import select
 from verify.extensions import db
 from verify.extraction import extract_claims
 from verify.models import Article, Claim, ClaimEvent, Source
-from verify.services.history import record_event
 from verify.services.ingest import article_names, mention, source_row, sources_by_key
+from verify.services.source_changes import move_claims
 
 NOTE = "Source keyed again by the current keying rules."
 
@@ -71,16 +71,7 @@ def move_claim(claim: Claim, target: Source, count: RekeyCount) -> None:
     if target.id == claim.source_id:
         count.claims["unchanged"] += 1
         return
-    before = claim.source_name
-    claim.source = target
-    record_event(
-        claim,
-        None,
-        "correction",
-        from_status=claim.status,
-        note=NOTE,
-        changes={"source": [before, target.name]},
-    )
+    move_claims([claim], target, None, NOTE)
     count.claims["moved"] += 1
 
 

@@ -22,7 +22,7 @@ def load_source(source_id: int) -> Source:
     return source
 
 
-def move_claims(claims: list[Claim], target: Source, user: User, note: str) -> int:
+def move_claims(claims: list[Claim], target: Source, user: User | None, note: str) -> int:
     """Point claims at another source, each change a correction in the claim's history."""
     for claim in claims:
         before = claim.source_name
