@@ -21,6 +21,7 @@ FURNITURE = {
     "related links": '<div class="related"><h3>Related</h3><ul><li><a href="/a">Ferry fares to'
     ' rise in spring</a></li><li><a href="/b">Harbour board names a chair</a></li></ul></div>',
     "show all": '<p><a href="/photos">Show all 50</a></p>',
+    "cross-reference": '<p><strong>Related:</strong> <a href="/c">Ferry crews vote on pay</a></p>',
     "continue reading": '<p><a href="/more">Continue Reading</a></p>',
     "byline": '<p class="byline">By Lena Holm, Coast Courier</p>',
     "bio": "<p>Lena Holm is a reporter for the Coast Courier. Reach her at the news desk.</p>",
@@ -31,6 +32,7 @@ LEFT_OUT = [
     "Ferry fares to rise",
     "names a chair",
     "Show all 50",
+    "Ferry crews vote",
     "Continue Reading",
     "By Lena Holm",
     "is a reporter for",

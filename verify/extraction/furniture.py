@@ -31,6 +31,12 @@ LABELLED = re.compile(
     r"(?:image|photo|picture) (?:caption|copyright|credit)\b)[^\n]{0,300}",
     re.IGNORECASE,
 )
+# A pointer to another story on its own line: "Related: Ferry fares to rise", "Read more: ...".
+CROSS_REFERENCE = re.compile(
+    r"(?:related(?: \w++)?|read (?:more|also)|also read|see also|more on this(?: story)?|"
+    r"recommended(?: for you)?|most read|editor's picks?)[ \t]*+:[^\n]{0,150}",
+    re.IGNORECASE,
+)
 UPPER_LABEL = re.compile(r"[A-Z][A-Z0-9 '&-]{1,30}:\s[^\n]{0,120}")
 NAME = r"[A-Z][\w'’.-]*+(?: [A-Z][\w'’.-]*+){1,3}"
 SIGN_OFF = re.compile(rf"[–—-]\s*+({NAME})")
@@ -86,6 +92,8 @@ def is_furniture(line: str) -> bool:
 def is_label(line: str) -> bool:
     """Whether a short line (list mark removed) is navigation, a caption label or a byline."""
     if NAVIGATION.fullmatch(line) or LABELLED.fullmatch(line) or BYLINE.fullmatch(line):
+        return True
+    if CROSS_REFERENCE.fullmatch(line):
         return True
     return UPPER_LABEL.fullmatch(line) is not None and not line.endswith(SENTENCE_END)
 
