@@ -255,6 +255,20 @@ def test_a_sign_off_names_the_author_and_a_dated_url_the_day(runner, tmp_path):
     assert article.published_at.date().isoformat() == "2026-02-27"
 
 
+def test_schema_org_authors_name_the_author_over_a_site_wide_meta(runner, tmp_path):
+    byline = (
+        '<p>By <span itemscope itemprop="author"><a itemprop="name" href="#">Alma Sten</a></span>'
+        ' and <span itemscope itemprop="author"><a itemprop="name" href="#">Ivo Brandt</a></span>'
+        "</p>"
+    )
+    page = news_page(extra_body=byline).replace(
+        '<meta name="author" content="Jon Ek">', '<meta name="author" content="gazette.example">'
+    )
+    path = tmp_path / "fares.html"
+    path.write_text(page, encoding="utf-8")
+    assert ingest(runner, path).author == "Alma Sten and Ivo Brandt"
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
 def test_a_page_with_a_byte_order_mark_is_decoded(runner, tmp_path, encoding):
     path = tmp_path / "fares.html"

@@ -37,6 +37,9 @@ BYLINE_XPATH = XPath(
     "//*[contains(translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), 'byline') or "
     "contains(translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), 'author')]"
 )
+# schema.org microdata: <span itemprop="author"><a itemprop="name">Ana Berg</a></span>.
+MICRODATA_AUTHOR_XPATH = XPath("//*[@itemprop='author']")
+MICRODATA_NAME_XPATH = XPath(".//*[@itemprop='name']")
 MAX_BYLINE_ELEMENTS = 5
 MAX_BYLINE_CHARS = 200
 ADVICE = "save the article's text as a .txt file and add that instead"
@@ -110,10 +113,12 @@ def page_meta(document, tree, title_tag: str | None, signed: str | None) -> Page
     """Clean trafilatura's metadata; the <title> names the outlet, a byline the author."""
     outlet = choose_outlet(document.sitename, title_tag)
     # trafilatura worked on a copy of the tree, so the page's own byline is still there.
+    sites = (outlet, document.hostname)
     author = (
-        clean_author(document.author, outlet)
-        or clean_author(find_byline(tree), outlet)
-        or clean_author(signed, outlet)
+        clean_author(document.author, *sites)
+        or clean_author(microdata_authors(tree), *sites)
+        or clean_author(find_byline(tree), *sites)
+        or clean_author(signed, *sites)
     )
     names = [outlet, document.sitename, author, document.hostname]
     return PageMeta(
@@ -123,6 +128,19 @@ def page_meta(document, tree, title_tag: str | None, signed: str | None) -> Page
         author=author,
         published=url_day(document.url) or parse_day(document.date),
     )
+
+
+def microdata_authors(tree) -> str | None:
+    """The names of the page's schema.org authors, joined with "and"."""
+    names = []
+    for element in MICRODATA_AUTHOR_XPATH(tree)[:MAX_BYLINE_ELEMENTS]:
+        named = MICRODATA_NAME_XPATH(element)
+        holder = named[0] if named else element
+        name = holder.get("content") or " ".join(holder.itertext())
+        name = " ".join(name.split())
+        if name and len(name) <= MAX_BYLINE_CHARS and name not in names:
+            names.append(name)
+    return " and ".join(names) or None
 
 
 def find_byline(tree) -> str | None:

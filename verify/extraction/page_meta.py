@@ -126,24 +126,27 @@ def choose_outlet(sitename: str | None, title_tag: str | None) -> str | None:
     return sitename
 
 
-def clean_author(author: str | None, outlet: str | None) -> str | None:
-    """People's names from a byline, deduplicated; None for a company, a desk or a domain."""
+def clean_author(author: str | None, *sites: str | None) -> str | None:
+    """People's names from a byline, deduplicated; None for a company, a desk or a domain.
+
+    `sites` are the outlet's names and host, which a byline may give in place of a person.
+    """
     text = BYLINE_PREFIX.sub("", one_line(author, 4 * MAX_NAME) or "")
     names = []
     for name in AUTHOR_SPLIT.split(text):
         name = name.strip(" .,-–—")
         if name and name.lower() not in (n.lower() for n in names):
             names.append(name)
-    people = [n for n in names if is_person(n, outlet)][:MAX_AUTHORS]
+    people = [n for n in names if is_person(n, sites)][:MAX_AUTHORS]
     if not people:
         return None
     joined = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
     return one_line(joined, MAX_NAME)
 
 
-def is_person(name: str, outlet: str | None) -> bool:
+def is_person(name: str, sites: tuple[str | None, ...]) -> bool:
     """Whether one byline name can be a person's (not "CNN", "Lefigaro Fr" or "Berlin")."""
-    if DOMAIN.match(name) or NOT_A_PERSON.search(name) or resembles(name, [outlet]):
+    if DOMAIN.match(name) or NOT_A_PERSON.search(name) or resembles(name, list(sites)):
         return False
     return 1 < len(name.split()) <= 5 or name.lower() == "staff"
 
