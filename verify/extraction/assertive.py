@@ -3,6 +3,7 @@
 import re
 
 from verify.extraction.candidate import Candidate
+from verify.extraction.complements import states_something
 from verify.extraction.tokens import words
 
 # "No one knows", "no group claimed responsibility", "Nobody said".
@@ -20,6 +21,8 @@ VIEW_FORMS = {"regarded", "viewed", "considered", "believed", "thought", "seen"}
 def asserts(text: str, claim: Candidate) -> bool:
     """Tell whether a claim reports something asserted, not withheld or negated."""
     if claim.has_source and NO_ONE.match(text, claim.source_start):
+        return False
+    if not states_something(text, claim):
         return False
     if claim.kind == "direct_quote" and len(words(text, claim.start, claim.end)) < 2:
         return False  # a one-word answer ("Probably," he said) states nothing on its own

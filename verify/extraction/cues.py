@@ -74,6 +74,10 @@ PHRASE_TAILS = re.compile(
 PARTICIPLES_ONLY = {"seen", "shown", "known", "written", "sworn", "understood"}
 PERFECT = {"has", "have", "had", "having"}
 BE = {"is", "are", "was", "were", "be", "been", "being"}
+# "no guarantee", "to plan": a cue-like word after these is a noun or an infinitive.
+NOUN_DETERMINERS = DETERMINERS | {"to", "no"}
+# "The same cannot be said of ...": a passive of saying with its topic, nobody speaking.
+SAID_OF = {"said", "written", "spoken"}
 
 
 def cue_words(text: str, lo: int, end: int, masked: Masked):
@@ -119,7 +123,7 @@ def is_verb_use(text: str, found: list, index: int) -> bool:
     start, _, word = found[index]
     previous = found[index - 1] if index else None
     following = found[index + 1][2] if index + 1 < len(found) else ""
-    if not text[start].islower() or (previous and previous[2] in DETERMINERS | {"to"}):
+    if not text[start].islower() or (previous and previous[2] in NOUN_DETERMINERS):
         return False
     if previous and previous[2].endswith(("'s", "’s")):
         return False
@@ -134,6 +138,8 @@ def is_verb_use(text: str, found: list, index: int) -> bool:
     if word in PERCEPTION_FORMS and not _attributive_perception(text, found, index):
         return False
     passive = previous and previous[2] in BE and not word.endswith("ing")
+    if passive and word in SAID_OF and following in {"of", "about"}:
+        return False
     return not (passive and following in {"to", "that"})
 
 
