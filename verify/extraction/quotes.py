@@ -23,6 +23,8 @@ MARK = re.compile(r"“|”|\"|''|``")
 SEGMENT_END = re.compile(r"[,.;:!?—\n“”\"]|''|$")
 GAP_BEFORE = re.compile(r"[^.!?;“”\"]{0,60}?(?P<punct>[:,]|\bthat)?\s*+$")
 MIN_WORDS = 2
+# Cues of manner rather than of saying: "she went, ...", "he fired back, ...".
+MANNER_CUES = {"go", "goes", "went", "going", "fire", "fires", "fired", "shoot", "shot", "put"}
 # Possessive space runs: two optional runs around an optional newline would otherwise try
 # every split of a long run of spaces.
 DASH_NAME = re.compile(
@@ -205,10 +207,12 @@ def _attributed_before(
     cues = [w for i, w in enumerate(found) if w[2] in QUOTE_CUES and is_verb_use(text, found, i)]
     if not cues:
         return None
-    cue_start, cue_end, _ = cues[-1]
+    cue_start, cue_end, cue = cues[-1]
     gap = GAP_BEFORE.match(text, cue_end, start)
     if gap is None or (text[cue_end:start].strip() and not gap.group("punct")):
         return None
+    if cue in MANNER_CUES and gap.group("punct") not in (",", ":"):
+        return None  # `the sky went "dark"`: only `she went, "..."` introduces speech
     if len(cues) > 1 and not gap.group("punct"):
         return None  # `X said that Y shows "great charm"`: a fragment inside reported speech
     source = next(filter(None, (source_before(text, lo, c[0]) for c in reversed(cues))), None)
@@ -219,7 +223,31 @@ def _attributed_before(
     kind, content_start = "direct_quote", start
     if gap.group("punct") == "that":
         kind, content_start = "reported", gap.start("punct")
-    return Candidate(content_start, end, cue_start, cue_end, "quote_before", *source, kind)
+    claim = Candidate(content_start, end, cue_start, cue_end, "quote_before", *source, kind)
+    return _embed_fragment(text, claim, sentence_starts)
+
+
+def _embed_fragment(text: str, claim: Candidate, sentence_starts: list[int]) -> Candidate:
+    """Extend `X said "temporary burials" may be needed` over the rest of its clause."""
+    following = words(text, claim.end, _sentence_end(text, sentence_starts, claim.end))
+    if not following or not text[following[0][0]].islower():
+        return claim
+    if text[claim.end : following[0][0]].strip() or _closed_inside(text, claim.end):
+        return claim  # `"...," he said`, `"What now?" and left`: punctuation ends the quote
+    claim.end, claim.kind = following[-1][1], "reported"
+    return claim
+
+
+def _closed_inside(text: str, end: int) -> bool:
+    """Tell whether a quote ends with its own punctuation: `"..., "` or `"...?"`."""
+    inner = text[max(0, end - 4) : end].rstrip("”\"' ")
+    return inner[-1:] in (",", ".", "?", "!")
+
+
+def _sentence_end(text: str, starts: list[int], pos: int) -> int:
+    """Return where the sentence holding `pos` ends (the next sentence's start)."""
+    index = bisect.bisect_right(starts, pos)
+    return starts[index] if index < len(starts) else len(text)
 
 
 def _colon_before(text: str, start: int, end: int, sentence_starts: list[int]) -> Candidate | None:
