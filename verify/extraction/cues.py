@@ -8,6 +8,7 @@ from verify.extraction.lexicon import (
     BE_FORMS,
     CUE_FORMS,
     DETERMINERS,
+    FINITE_VERBS,
     MODIFIED_NOUNS,
     NOUN_LIKE,
     PRONOUNS,
@@ -129,6 +130,8 @@ def is_verb_use(text: str, found: list, index: int) -> bool:
         return False
     if word in NOUN_LIKE and not (_verb_context(text, previous) or following == "that"):
         return False
+    if word in NOUN_LIKE and (following in FINITE_VERBS or following == "of"):
+        return False  # "the Treasury note has risen", "estimates of"
     if word in PARTICIPLES_ONLY and (previous is None or previous[2] not in PERFECT):
         return False
     if _needs_particle(word, following) or word in WEAK_FORMS or following in MODIFIED_NOUNS:

@@ -77,7 +77,7 @@ def quote_claims(
             continue
         claim = None
         if size >= 4 or sentence_start(starts, start) == start:
-            claim = _attributed_after(text, start, end)
+            claim = _embedded_start(text, _attributed_after(text, start, end), starts)
         if claim is None and size >= MIN_WORDS:
             claim = _attributed_before(text, start, end, starts) or _colon_before(
                 text, start, end, starts
@@ -215,6 +215,8 @@ def _attributed_before(
         return None  # `the sky went "dark"`: only `she went, "..."` introduces speech
     if len(cues) > 1 and not gap.group("punct"):
         return None  # `X said that Y shows "great charm"`: a fragment inside reported speech
+    if "that" in [w for _, _, w in words(text, cue_end, start)[:-1]]:
+        return None  # `told her that he agreed, "if ..."`: the quote goes on reported speech
     source = next(filter(None, (source_before(text, lo, c[0]) for c in reversed(cues))), None)
     if source is None and cues[-1][2].endswith("ing"):
         source = sentence_subject(text, lo, cue_start)
@@ -235,6 +237,21 @@ def _embed_fragment(text: str, claim: Candidate, sentence_starts: list[int]) -> 
     if text[claim.end : following[0][0]].strip() or _closed_inside(text, claim.end):
         return claim  # `"...," he said`, `"What now?" and left`: punctuation ends the quote
     claim.end, claim.kind = following[-1][1], "reported"
+    return claim
+
+
+def _embedded_start(text: str, claim: Candidate | None, starts: list[int]) -> Candidate | None:
+    """Start `Her plan will give voters "a choice," she said` at the sentence, as reported."""
+    if claim is None or claim.pattern != "quote_after":
+        return claim
+    lo = sentence_start(starts, claim.start)
+    before = text[lo : claim.start].rstrip()
+    found = words(text, lo, claim.start)
+    if len(found) < 3 or not before[-1:].isalnum() or MARK.search(before):
+        return claim
+    if any(w in QUOTE_CUES for _, _, w in found):
+        return claim  # `She said he was "wrong," he added`: the words before have their own cue
+    claim.start, claim.kind = lo, "reported"
     return claim
 
 

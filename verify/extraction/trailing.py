@@ -6,7 +6,7 @@ from verify.extraction.candidate import Candidate
 from verify.extraction.cues import is_verb_use
 from verify.extraction.lexicon import ADDRESSEE_VERBS, TRAILING_CUES
 from verify.extraction.phrases import source_after, source_before, words
-from verify.extraction.speech import ADVERBIAL
+from verify.extraction.speech import ADVERBIAL, clause_like
 from verify.extraction.tokens import commas, find_comma, rfind_comma
 
 Masked = Callable[[int], bool]
@@ -77,9 +77,17 @@ def trailing(
             continue
         claim = _inverted(text, lo, comma, found, end)
         claim = claim or _subject_first(text, lo, comma, found, end)
+        if claim and _introductory(text, claim):
+            continue  # "After a long answer, Lee asked:" has no content before its cue
         if claim and (accept is None or accept(claim)):
             return [claim]
     return []
+
+
+def _introductory(text: str, claim: Candidate) -> bool:
+    """Tell whether the words before the cue are a short adverbial ("After the vote")."""
+    found = words(text, claim.start, claim.end)
+    return len(found) <= 5 and not clause_like(text, found) and text[claim.cue_start].islower()
 
 
 def _inverted(text: str, lo: int, comma: int, found: list, end: int) -> Candidate | None:
