@@ -16,7 +16,15 @@ OBJECT_FORMS = {form for verb in OBJECT_VERBS for form in inflect(verb)}
 SUBJECT_PRONOUNS = set("he she they we i you there it".split())
 # Words that open a clause or an infinitive right after the cue.
 CLAUSE_OPENERS = {"that", "to"}
-CLAUSE_MARKERS = FINITE_VERBS | set("won't can't don't doesn't didn't isn't wasn't".split())
+# Irregular past forms are finite verbs the "-ed" test misses: "found the fund lost money".
+IRREGULAR_PAST = set(
+    """
+lost won made took gave went came saw knew grew fell rose paid sold bought spent left kept
+held led met ran got brought began became built sent stood fought caught meant felt broke
+chose drove hid spoke stole wrote threw told said thought found
+""".split()
+)
+CLAUSE_MARKERS = FINITE_VERBS | IRREGULAR_PAST | {"won't", "can't", "don't", "doesn't", "didn't"}
 CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 SCANNED_WORDS = 12
 # A relative clause or a second verb phrase ends the noun phrase that was the object.

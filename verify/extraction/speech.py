@@ -95,8 +95,9 @@ def subject_cue(text: str, lo: int, end: int, masked: Masked) -> list[Candidate]
 
 def _empty_content(text: str, claim: Candidate) -> bool:
     """Tell whether a content is a lone particle or adverb ("pushing back", "wrote recently")."""
-    if text[claim.start : claim.start + 1] in DASHES:
-        return True  # "when Lee announced — days later — ...": the cue has no object
+    dash = text[claim.start : claim.start + 1]
+    if dash in DASHES and text.find(dash, claim.start + 1, claim.end) < 0:
+        return True  # "when Lee announced — Ann posted photos": the dash ends the clause
     found = words(text, claim.start, claim.end)
     if len(found) != 1:
         return False

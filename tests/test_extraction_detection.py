@@ -1,0 +1,123 @@
+"""Which sentences are claims: acts, nouns and idioms are not; quoted fragments stay whole."""
+
+import json
+
+import pytest
+
+from tests.extraction_support import claim_with
+from verify.extraction import extract_claims
+
+NOT_CLAIMS = (
+    "The ministry announced a new housing plan on Monday.",
+    "The coastguard requested help from a passing trawler.",
+    "The tribunal decided the case in a single afternoon.",
+    "Neighbours grumbled about the noise for months.",
+    "Ms. Tan championed the merger during her years on the board.",
+    "Her position on the tram line has changed since the election.",
+    "His remarks to the students were brief.",
+    "There’s no guarantee that the new ferry will sail in May.",
+    "The same cannot be said of the western suburbs.",
+    "In other words, the clinic needs ten more nurses.",
+    'After a long pause, Judge Park asked the witness: "Finished?"',
+    "The ten-year Treasury note has risen to 4 percent.",
+    "The first estimate of the flood damage is already in.",
+    "He left the board, a decision he disclosed in an interview that aired on Friday.",
+    "Around the time Mr. Cole announced — Ms. Webb posted photos of the two of them.",
+)
+
+
+@pytest.mark.parametrize("sentence", NOT_CLAIMS)
+def test_acts_nouns_and_idioms_are_not_claims(sentence):
+    assert extract_claims(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "source"),
+    [
+        ("The ministry announced that rents would be capped.", "rents would be capped", "ministry"),
+        ("An auditor determined the fund lost $3 million.", "the fund lost $3 million", "auditor"),
+        ("Ms. Hale decided to close the depot in June.", "close the depot", "Hale"),
+        ("Mr. Ames said the vote was fair.", "the vote was fair", "Ames"),
+    ],
+)
+def test_the_same_cues_with_a_clause_stay_claims(sentence, content, source):
+    claims = extract_claims(sentence)
+    assert len(claims) == 1
+    assert content in claims[0].text
+    assert source in claims[0].source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tail"),
+    [
+        (
+            'Mayor Ruth Ochoa said "emergency shelters" might be needed until the river falls.',
+            "might be needed until the river falls",
+        ),
+        (
+            'In March, Dr. Ruth Ochoa estimated "between 2,000 and 3,000" could lose their homes.',
+            "could lose their homes",
+        ),
+    ],
+)
+def test_a_quoted_fragment_keeps_the_rest_of_its_clause(sentence, tail):
+    claims = extract_claims(sentence)
+    assert len(claims) == 1
+    assert tail in claims[0].text
+    assert claims[0].kind == "reported"
+    assert "Ochoa" in claims[0].source
+
+
+def test_a_quote_inside_a_sentence_keeps_the_words_before_it():
+    text = 'Her budget will give families "a real choice about child care," Ms. Ford said.'
+    claims = extract_claims(text)
+    assert len(claims) == 1
+    assert claims[0].text.startswith("Her budget will give families")
+    assert (claims[0].kind, claims[0].source) == ("reported", "Ford")
+
+
+def test_a_quote_after_a_that_clause_continues_it():
+    text = 'Mr. Ames told the panel that he would step aside, "if that is what the party wants."'
+    claims = extract_claims(text)
+    assert len(claims) == 1
+    assert "he would step aside" in claims[0].text
+    assert "what the party wants" in claims[0].text
+    assert "Ames" in claims[0].source
+
+
+def test_a_scene_is_not_speech_but_its_source_still_speaks():
+    text = 'According to Ms. Diaz, the sky went "completely orange" by noon.'
+    claims = extract_claims(text)
+    assert len(claims) == 1
+    assert "Diaz" in claim_with(claims, "by noon").source
+
+
+ARTICLE = "\n".join(
+    [
+        "The ministry announced a new housing plan on Monday.",
+        "There’s no guarantee that the new ferry will sail in May.",
+        'Mayor Ruth Ochoa said "emergency shelters" might be needed until the river falls.',
+        "In other words, the clinic needs ten more nurses.",
+    ]
+)
+
+
+def test_claims_extract_keeps_only_statements(runner, tmp_path):
+    path = tmp_path / "council.txt"
+    path.write_text(ARTICLE + "\n", encoding="utf-8")
+    result = runner.invoke(args=["claims", "extract", str(path)])
+    assert result.exit_code == 0
+    claims = json.loads(result.stdout.strip())["claims"]
+    assert len(claims) == 1
+    assert claims[0]["text"].endswith("might be needed until the river falls")
+    assert (claims[0]["kind"], claims[0]["source"]) == ("reported", "Ruth Ochoa")
+
+
+def test_api_keeps_only_statements(client, auth_header):
+    article = {"title": "Council week", "body": ARTICLE}
+    response = client.post("/api/articles", json=article, headers=auth_header())
+    assert response.status_code == 201
+    claims = response.get_json()["claims"]
+    assert len(claims) == 1
+    assert "might be needed until the river falls" in claims[0]["text"]
+    assert claims[0]["kind"] == "reported"
