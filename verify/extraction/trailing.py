@@ -3,14 +3,16 @@
 from collections.abc import Callable
 
 from verify.extraction.candidate import Candidate
-from verify.extraction.cues import is_verb_use
-from verify.extraction.lexicon import ADDRESSEE_VERBS, TRAILING_CUES
+from verify.extraction.cues import STUDY_NOUNS, is_verb_use
+from verify.extraction.lexicon import ADDRESSEE_VERBS, ANONYMOUS_HEADS, TRAILING_CUES, inflect
 from verify.extraction.phrases import source_after, source_before, words
 from verify.extraction.speech import ADVERBIAL, clause_like
 from verify.extraction.tokens import commas, find_comma, rfind_comma
 
 Masked = Callable[[int], bool]
 # Words that open the short tail after a final cue: "said on Tuesday", "told reporters in Rome".
+# Findings end a sentence only after a record: "..., census figures show".
+FINDING_CUES = set(inflect("show") + inflect("indicate"))
 TAIL_WORDS = ADVERBIAL | set("to with by as when while over through later next".split())
 
 
@@ -60,9 +62,23 @@ def _inverted_parenthetical(text: str, inner: list, second: int, end: int) -> Ca
     rest = words(text, second, end)
     if source is None or cue[2].endswith("ing") or len(rest) < 3:
         return None
-    if not text[source[0]].isupper():
+    if not (text[source[0]].isupper() or _plural_group(text, source)):
         return None
     return Candidate(rest[0][0], end, cue[0], cue[1], "parenthetical", *source)
+
+
+def _final_cue(found: list, index: int) -> bool:
+    """Tell whether a word ends a sentence as its cue: "..., she said", "..., data show"."""
+    word = found[index][2]
+    if word in TRAILING_CUES:
+        return True
+    return word in FINDING_CUES and index > 0 and found[index - 1][2] in STUDY_NOUNS
+
+
+def _plural_group(text: str, source: tuple[int, int]) -> bool:
+    """Tell whether a lowercase inverted source is a group: "say economists", "said police"."""
+    found = words(text, *source)
+    return len(found) <= 3 and (found[-1][2] in ANONYMOUS_HEADS or found[-1][2].endswith("ists"))
 
 
 def trailing(
@@ -110,7 +126,7 @@ def _inverted(text: str, lo: int, comma: int, found: list, end: int) -> Candidat
 
 def _subject_first(text: str, lo: int, comma: int, found: list, end: int) -> Candidate | None:
     """Match `..., the statement read.` and `..., Smith, an aide, said.`."""
-    index = next((i for i, w in enumerate(found) if w[2] in TRAILING_CUES), None)
+    index = next((i for i, w in enumerate(found) if _final_cue(found, i)), None)
     if index is None or find_comma(text, found[index][1], end) >= 0 or len(found) - index > 10:
         return None
     cue = found[index]
