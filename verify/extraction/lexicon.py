@@ -129,6 +129,7 @@ bet pitch echo label quote counter object protest cry charge credit question
 remark note sign vote attack dispute guarantee hit cast name push press
 target release insult knock blast slam point thank back offer challenge contrast
 favor favour request reference fault query demand whisper promise pledge cheer
+figure
 """.split()
 }
 # Nouns that make the cue-like word before them a modifier: "press secretary",

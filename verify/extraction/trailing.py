@@ -4,7 +4,13 @@ from collections.abc import Callable
 
 from verify.extraction.candidate import Candidate
 from verify.extraction.cues import STUDY_NOUNS, is_verb_use
-from verify.extraction.lexicon import ADDRESSEE_VERBS, ANONYMOUS_HEADS, TRAILING_CUES, inflect
+from verify.extraction.lexicon import (
+    ADDRESSEE_VERBS,
+    ANONYMOUS_HEADS,
+    FINITE_VERBS,
+    TRAILING_CUES,
+    inflect,
+)
 from verify.extraction.phrases import source_after, source_before, words
 from verify.extraction.speech import ADVERBIAL, clause_like
 from verify.extraction.tokens import commas, find_comma, rfind_comma
@@ -118,10 +124,16 @@ def _inverted(text: str, lo: int, comma: int, found: list, end: int) -> Candidat
     if len(named) > 4 and not any(text[s].isupper() for s, _, _ in named):
         return None  # "..., says the school run takes an hour" is not an inverted subject
     source_end = source[1]
-    if text[source[1] : end].lstrip().startswith(","):
+    if text[source[1] : end].lstrip().startswith(",") and not _verb_follows(text, source[1], end):
         closer = find_comma(text, text.index(",", source[1]) + 1, end)
         source_end = end if closer < 0 else closer
     return Candidate(lo, comma, cue[0], cue[1], "trailing_inverted", source[0], source_end)
+
+
+def _verb_follows(text: str, pos: int, end: int) -> bool:
+    """Tell whether the words after a source's comma go on the sentence: ", will fall"."""
+    following = words(text, pos, end)[:1]
+    return bool(following) and following[0][2] in FINITE_VERBS
 
 
 def _subject_first(text: str, lo: int, comma: int, found: list, end: int) -> Candidate | None:
