@@ -121,3 +121,13 @@ def test_api_keeps_only_statements(client, auth_header):
     assert len(claims) == 1
     assert "might be needed until the river falls" in claims[0]["text"]
     assert claims[0]["kind"] == "reported"
+
+
+def test_a_question_put_by_its_speaker_is_not_a_claim():
+    text = '"Did you read the contract before you signed it?" the prosecutor asked.'
+    assert extract_claims(text) == []
+
+
+def test_an_object_taking_cue_before_a_gerund_is_not_a_claim():
+    text = "The judge concluded the hearing by asking both sides to settle."
+    assert extract_claims(text) == []

@@ -89,3 +89,10 @@ def test_api_finds_memo_items(client, auth_header):
     texts = [c["text"] for c in response.get_json()["claims"]]
     assert len(texts) == 2
     assert "The depot will reopen before the winter" in texts[1]
+
+
+def test_a_hedged_clause_goes_on_over_a_prepositional_phrase():
+    text = "The two men allegedly rented three flats, with rent up to $900, to run the scheme."
+    claims = extract_claims(text)
+    assert len(claims) == 1
+    assert "rented three flats, with rent up to $900" in claims[0].text

@@ -49,8 +49,8 @@ def states_something(text: str, claim: Candidate) -> bool:
 def _has_verb(found: list) -> bool:
     """Tell whether the words read as a clause: a finite verb before the noun phrase ends."""
     for index, (_, _, word) in enumerate(found):
-        if word in PHRASE_ENDS:
-            return False
+        if word in PHRASE_ENDS or word.endswith("ing"):
+            return False  # "concluded the hearing by asking ...": a gerund is no finite verb
         if word in CLAUSE_MARKERS or word.endswith("n't"):
             return True
         if index > 1 and word.endswith("ed") and found[index - 1][2] not in DETERMINERS:
