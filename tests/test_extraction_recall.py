@@ -96,3 +96,23 @@ def test_a_hedged_clause_goes_on_over_a_prepositional_phrase():
     claims = extract_claims(text)
     assert len(claims) == 1
     assert "rented three flats, with rent up to $900" in claims[0].text
+
+
+def test_a_passive_cue_gives_its_agent_as_source():
+    text = 'The new timetable has been described as "chaotic" by the commuters\' union.'
+    claims = extract_claims(text)
+    assert len(claims) == 1
+    assert claims[0].text.startswith("The new timetable has been described")
+    assert "union" in claims[0].source
+
+
+def test_a_passive_cue_without_an_agent_is_unattributed():
+    claims = extract_claims("The new timetable was criticized as chaotic.")
+    assert len(claims) == 1
+    assert claims[0].text == "The new timetable was criticized as chaotic"
+    assert (claims[0].kind, claims[0].source) == ("unattributed", None)
+
+
+def test_a_stance_after_be_stays_with_its_subject():
+    claims = extract_claims("Ms. Ward is determined to reopen the library.")
+    assert [c.source for c in claims] == ["Ward"]
