@@ -131,3 +131,28 @@ def test_a_question_put_by_its_speaker_is_not_a_claim():
 def test_an_object_taking_cue_before_a_gerund_is_not_a_claim():
     text = "The judge concluded the hearing by asking both sides to settle."
     assert extract_claims(text) == []
+
+
+def test_an_open_question_after_an_object_taking_cue_is_not_a_claim():
+    assert extract_claims("The population data determine how seats are shared out.") == []
+
+
+def test_a_caption_under_a_quote_is_not_its_speaker():
+    text = (
+        '"I got there at dawn," says Mr. Ruiz. "The river has never been this low."\n'
+        "- Above, the dry bed of the river."
+    )
+    claims = extract_claims(text)
+    assert [c.source for c in claims] == ["Ruiz"]
+    assert "never been this low" in claims[0].text
+
+
+def test_a_second_that_clause_after_a_quoted_fragment_stays_in_one_claim():
+    text = (
+        'Ms. Lund said that the board is "fully behind the plan," and that the union '
+        "supports it too."
+    )
+    claims = extract_claims(text)
+    assert len(claims) == 1
+    assert "the union supports it too" in claims[0].text
+    assert claims[0].source == "Lund"

@@ -16,6 +16,7 @@ OBJECT_FORMS = {form for verb in OBJECT_VERBS for form in inflect(verb)}
 SUBJECT_PRONOUNS = set("he she they we i you there it".split())
 # Words that open a clause or an infinitive right after the cue.
 CLAUSE_OPENERS = {"that", "to"}
+OPEN_WORDS = set("how whether what which who why when where".split())
 # Irregular past forms are finite verbs the "-ed" test misses: "found the fund lost money".
 IRREGULAR_PAST = set(
     """
@@ -41,6 +42,8 @@ def states_something(text: str, claim: Candidate) -> bool:
     found = words(text, claim.start, stop.start() if stop else claim.end)[:SCANNED_WORDS]
     if not found:
         return True
+    if found[0][2] in OPEN_WORDS:
+        return False  # "determine how seats are shared": an open question, not a statement
     if found[0][2] in CLAUSE_OPENERS or (found[0][2] in SUBJECT_PRONOUNS and len(found) > 1):
         return True
     return _has_verb(found)

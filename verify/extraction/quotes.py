@@ -23,6 +23,8 @@ MARK = re.compile(r"“|”|\"|''|``")
 SEGMENT_END = re.compile(r"[,.;:!?—\n“”\"]|''|$")
 GAP_BEFORE = re.compile(r"[^.!?;“”\"]{0,60}?(?P<punct>[:,]|\bthat)?\s*+$")
 MIN_WORDS = 2
+# "- Above, the skull of a whale": a caption under a quote, not its speaker.
+CAPTION_WORDS = set("above below left right top bottom pictured inset main clockwise".split())
 # Cues of manner rather than of saying: "she went, ...", "he fired back, ...".
 MANNER_CUES = {"go", "goes", "went", "going", "fire", "fires", "fired", "shoot", "shot", "put"}
 # Possessive space runs: two optional runs around an optional newline would otherwise try
@@ -124,7 +126,7 @@ def _participle_between(text: str, claim: Candidate, quote_start: int) -> tuple 
 def _attributed_after(text: str, start: int, end: int) -> Candidate | None:
     """Match `"...," the statement read` and `"...," said Jane Smith`."""
     dash = DASH_NAME.match(text, end)
-    if dash:
+    if dash and dash.group("name").lower() not in CAPTION_WORDS:
         source = dash.span("name")
         return Candidate(start, end, *dash.span("dash"), "quote_dash", *source, "direct_quote")
     pos = end
@@ -160,6 +162,8 @@ def _subject_and_cue(text: str, found: list, stop: int, closed: bool) -> tuple:
     """Return (source span, cue span) for `Smith (, an aide,) said ...` after a quote."""
     if closed and found[0][2] in CONJUNCTIONS:
         return None, None
+    if found[0][2] in CONJUNCTIONS and found[1:2] and found[1][2] == "that":
+        return None, None  # `are "dedicated," and that the party ...`: reported speech goes on
     for start, end, word in found[1:9]:
         if word in QUOTE_CUES and text[start].islower():
             tail = words(text, end, stop)
