@@ -23,6 +23,9 @@ NOT_CLAIMS = (
     "The first estimate of the flood damage is already in.",
     "He left the board, a decision he disclosed in an interview that aired on Friday.",
     "Around the time Mr. Cole announced — Ms. Webb posted photos of the two of them.",
+    "Ann Holt and Ben Cruz were named best actors at the festival.",
+    "The club signed a $2 million contract with the striker.",
+    "The shop owner reported the theft to the police.",
 )
 
 
@@ -156,3 +159,16 @@ def test_a_second_that_clause_after_a_quoted_fragment_stays_in_one_claim():
     assert len(claims) == 1
     assert "the union supports it too" in claims[0].text
     assert claims[0].source == "Lund"
+
+
+def test_an_agent_who_speaks_after_a_passive_is_the_source():
+    claims = extract_claims("The plan was opposed by Labour MPs who said it would raise rents.")
+    assert [(c.text, c.source) for c in claims] == [("it would raise rents", "Labour MPs")]
+
+
+def test_a_headline_ending_in_a_bare_speaker_and_cue_is_a_claim():
+    text = "Bus fares will rise again next year, mayor claims\nThe council met on Monday."
+    claims = extract_claims(text)
+    assert [(c.text, c.source) for c in claims] == [
+        ("Bus fares will rise again next year", "mayor")
+    ]

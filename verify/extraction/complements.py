@@ -10,7 +10,7 @@ from verify.extraction.tokens import words
 # "decided the case", "grumbled about the food". Only a clause after them is a statement.
 OBJECT_VERBS = """
 announce request decide conclude determine opine grumble complain champion pitch
-sponsor rage bristle rant threaten point
+sponsor rage bristle rant threaten point sign report
 """.split()
 OBJECT_FORMS = {form for verb in OBJECT_VERBS for form in inflect(verb)}
 SUBJECT_PRONOUNS = set("he she they we i you there it".split())

@@ -11,13 +11,16 @@ BE_FORMS = set("is are was were be been being".split())
 VIEW_FORMS = {"regarded", "viewed", "considered", "believed", "thought", "seen", "known"}
 AGENT = re.compile(r"\bby\s+(?P<agent>[^,;:.()—–\"“”]{2,80})")
 MAX_AGENT_WORDS = 8
+ACT_PARTICIPLES = set("named appointed nominated elected signed sponsored voted".split())
 AGENT_ENDS = set("for with in on at after as because when who which that and".split())
 
 
-def recast_passive(text: str, claim: Candidate) -> Candidate:
+def recast_passive(text: str, claim: Candidate) -> Candidate | None:
     """Give `X has been described as Y (by Z)` its agent as source and X inside its content."""
     if claim.pattern != "subject_cue" or not _is_passive(text, claim):
         return claim
+    if text[claim.cue_start : claim.cue_end].lower() in ACT_PARTICIPLES:
+        return None  # "were named best actors", "was signed into law": acts, not speech
     agent = AGENT.search(text, claim.cue_end, claim.end)
     claim.start = claim.source_start
     span = _agent_span(text, agent) if agent else None

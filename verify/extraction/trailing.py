@@ -7,6 +7,7 @@ from verify.extraction.cues import STUDY_NOUNS, is_verb_use
 from verify.extraction.lexicon import (
     ADDRESSEE_VERBS,
     ANONYMOUS_HEADS,
+    DETERMINERS,
     FINITE_VERBS,
     TRAILING_CUES,
     inflect,
@@ -130,6 +131,14 @@ def _inverted(text: str, lo: int, comma: int, found: list, end: int) -> Candidat
     return Candidate(lo, comma, cue[0], cue[1], "trailing_inverted", source[0], source_end)
 
 
+def _bare_subject(text: str, found: list, end: int) -> bool:
+    """Tell whether a headline ends on "..., mayor claims" (no full stop, a present verb)."""
+    word = found[-1][2]
+    if text[end : end + 1] in (".", "!", "?") or not word.endswith("s") or word.endswith("ss"):
+        return False
+    return len(found) >= 2 and found[-2][2] not in DETERMINERS
+
+
 def _verb_follows(text: str, pos: int, end: int) -> bool:
     """Tell whether the words after a source's comma go on the sentence: ", will fall"."""
     following = words(text, pos, end)[:1]
@@ -142,7 +151,9 @@ def _subject_first(text: str, lo: int, comma: int, found: list, end: int) -> Can
     if index is None or find_comma(text, found[index][1], end) >= 0 or len(found) - index > 10:
         return None
     cue = found[index]
-    headline = index == len(found) - 1 and text[cue[0]].isupper()  # "..., Trevor Noah Says"
+    # "..., Trevor Noah Says", "..., mayor claims": a last word after a name is a verb
+    last = index == len(found) - 1
+    headline = last and (text[cue[0]].isupper() or _bare_subject(text, found, end))
     if cue[2].endswith("ing") or not (headline or is_verb_use(text, found, index)):
         return None
     source = source_before(text, comma + 1, cue[0]) if index else None
