@@ -10,9 +10,14 @@ from verify.extraction.tokens import words
 # "decided the case", "grumbled about the food". Only a clause after them is a statement.
 OBJECT_VERBS = """
 announce request decide conclude determine opine grumble complain champion pitch
-sponsor rage bristle rant threaten point sign report
+sponsor rage bristle rant threaten point sign
 """.split()
 OBJECT_FORMS = {form for verb in OBJECT_VERBS for form in inflect(verb)}
+# "reported explosions in the district" is news; "reported the theft to the police" an act.
+REPORT_FORMS = set(inflect("report"))
+HANDED_OVER = re.compile(
+    r"[^,;:.\"“”]{0,80}?\bto\s+(?:the\s+)?(?:\w+\s+)?(?:police|authorities|officers)\b"
+)
 SUBJECT_PRONOUNS = set("he she they we i you there it".split())
 # Words that open a clause or an infinitive right after the cue.
 CLAUSE_OPENERS = {"that", "to"}
@@ -36,7 +41,11 @@ DETERMINERS = set("a an the this that these those his her its their our my your 
 def states_something(text: str, claim: Candidate) -> bool:
     """Tell whether an object-taking cue introduces a clause rather than a thing."""
     cue = text[claim.cue_start : claim.cue_end].lower()
-    if claim.pattern not in ("subject_cue", "participle") or cue not in OBJECT_FORMS:
+    if claim.pattern not in ("subject_cue", "participle"):
+        return True
+    if cue in REPORT_FORMS:
+        return not HANDED_OVER.match(text, claim.start, claim.end)
+    if cue not in OBJECT_FORMS:
         return True
     stop = CLAUSE_BREAK.search(text, claim.start, claim.end)
     found = words(text, claim.start, stop.start() if stop else claim.end)[:SCANNED_WORDS]

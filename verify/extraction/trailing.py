@@ -18,6 +18,9 @@ from verify.extraction.tokens import commas, find_comma, rfind_comma
 
 Masked = Callable[[int], bool]
 # Words that open the short tail after a final cue: "said on Tuesday", "told reporters in Rome".
+OPENING_ADVERBIALS = set(
+    "after before during in on at when while since following for with from later earlier".split()
+)
 # Findings end a sentence only after a record: "..., census figures show".
 FINDING_CUES = set(inflect("show") + inflect("indicate"))
 TAIL_WORDS = ADVERBIAL | set("to with by as when while over through later next".split())
@@ -110,7 +113,9 @@ def trailing(
 def _introductory(text: str, claim: Candidate) -> bool:
     """Tell whether the words before the cue are a short adverbial ("After the vote")."""
     found = words(text, claim.start, claim.end)
-    return len(found) <= 5 and not clause_like(text, found) and text[claim.cue_start].islower()
+    if not found or found[0][2] not in OPENING_ADVERBIALS or len(found) > 5:
+        return False
+    return not clause_like(text, found) and text[claim.cue_start].islower()
 
 
 def _inverted(text: str, lo: int, comma: int, found: list, end: int) -> Candidate | None:
