@@ -6,6 +6,7 @@ import re
 from verify.extraction.candidate import Candidate
 from verify.extraction.cues import is_verb_use
 from verify.extraction.deadline import check_deadline
+from verify.extraction.fragments import embed_fragment, embedded_start
 from verify.extraction.lexicon import CONJUNCTIONS, DETERMINERS, PARTICIPLE_CUES, QUOTE_CUES
 from verify.extraction.phrases import (
     looks_like_source,
@@ -79,7 +80,7 @@ def quote_claims(
             continue
         claim = None
         if size >= 4 or sentence_start(starts, start) == start:
-            claim = _embedded_start(text, _attributed_after(text, start, end), starts)
+            claim = embedded_start(text, _attributed_after(text, start, end), starts)
         if claim is None and size >= MIN_WORDS:
             claim = _attributed_before(text, start, end, starts) or _colon_before(
                 text, start, end, starts
@@ -230,45 +231,7 @@ def _attributed_before(
     if gap.group("punct") == "that":
         kind, content_start = "reported", gap.start("punct")
     claim = Candidate(content_start, end, cue_start, cue_end, "quote_before", *source, kind)
-    return _embed_fragment(text, claim, sentence_starts)
-
-
-def _embed_fragment(text: str, claim: Candidate, sentence_starts: list[int]) -> Candidate:
-    """Extend `X said "temporary burials" may be needed` over the rest of its clause."""
-    following = words(text, claim.end, _sentence_end(text, sentence_starts, claim.end))
-    if not following or not text[following[0][0]].islower():
-        return claim
-    if text[claim.end : following[0][0]].strip() or _closed_inside(text, claim.end):
-        return claim  # `"...," he said`, `"What now?" and left`: punctuation ends the quote
-    claim.end, claim.kind = following[-1][1], "reported"
-    return claim
-
-
-def _embedded_start(text: str, claim: Candidate | None, starts: list[int]) -> Candidate | None:
-    """Start `Her plan will give voters "a choice," she said` at the sentence, as reported."""
-    if claim is None or claim.pattern != "quote_after":
-        return claim
-    lo = sentence_start(starts, claim.start)
-    before = text[lo : claim.start].rstrip()
-    found = words(text, lo, claim.start)
-    if len(found) < 3 or not before[-1:].isalnum() or MARK.search(before):
-        return claim
-    if any(w in QUOTE_CUES for _, _, w in found):
-        return claim  # `She said he was "wrong," he added`: the words before have their own cue
-    claim.start, claim.kind = lo, "reported"
-    return claim
-
-
-def _closed_inside(text: str, end: int) -> bool:
-    """Tell whether a quote ends with its own punctuation: `"..., "` or `"...?"`."""
-    inner = text[max(0, end - 4) : end].rstrip("”\"' ")
-    return inner[-1:] in (",", ".", "?", "!")
-
-
-def _sentence_end(text: str, starts: list[int], pos: int) -> int:
-    """Return where the sentence holding `pos` ends (the next sentence's start)."""
-    index = bisect.bisect_right(starts, pos)
-    return starts[index] if index < len(starts) else len(text)
+    return embed_fragment(text, claim, sentence_starts)
 
 
 def _colon_before(text: str, start: int, end: int, sentence_starts: list[int]) -> Candidate | None:

@@ -17,12 +17,15 @@ from verify.extraction.speech import ADVERBIAL, clause_like
 from verify.extraction.tokens import commas, find_comma, rfind_comma
 
 Masked = Callable[[int], bool]
-# Words that open the short tail after a final cue: "said on Tuesday", "told reporters in Rome".
+# Words that open an adverbial before a final cue: "After a long pause, Lee asked".
 OPENING_ADVERBIALS = set(
-    "after before during in on at when while since following for with from later earlier".split()
+    """
+after before during in on at when while since following for with from later earlier like unlike
+""".split()
 )
 # Findings end a sentence only after a record: "..., census figures show".
 FINDING_CUES = set(inflect("show") + inflect("indicate"))
+# Words that open the short tail after a final cue: "said on Tuesday", "told reporters in Rome".
 TAIL_WORDS = ADVERBIAL | set("to with by as when while over through later next".split())
 
 
