@@ -172,3 +172,13 @@ def test_a_headline_ending_in_a_bare_speaker_and_cue_is_a_claim():
     assert [(c.text, c.source) for c in claims] == [
         ("Bus fares will rise again next year", "mayor")
     ]
+
+
+def test_doubled_quote_marks_are_one_mark():
+    claims = extract_claims('""The new plan is sound,"" the minister said.')
+    assert [(c.text, c.kind) for c in claims] == [('""The new plan is sound,""', "direct_quote")]
+
+
+def test_a_stray_doubled_mark_continues_no_quote():
+    claims = extract_claims('"The ferry will run," Mr. Bell said. ""')
+    assert [c.text for c in claims] == ['"The ferry will run,"']

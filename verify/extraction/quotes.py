@@ -18,9 +18,10 @@ from verify.extraction.phrases import (
 from verify.extraction.segment import is_abbreviation
 from verify.extraction.tokens import trimmed_end
 
-OPENERS = {"“", '"', "''", "``"}
-CLOSERS = {"”", '"', "''"}
-MARK = re.compile(r"“|”|\"|''|``")
+# A doubled `""` (quotes escaped as in a spreadsheet export) is one mark, not an empty quote.
+OPENERS = {"“", '"', '""', "''", "``"}
+CLOSERS = {"”", '"', '""', "''"}
+MARK = re.compile(r"“|”|\"\"|\"|''|``")
 SEGMENT_END = re.compile(r"[,.;:!?—\n“”\"]|''|$")
 GAP_BEFORE = re.compile(r"[^.!?;“”\"]{0,60}?(?P<punct>[:,]|\bthat)?\s*+$")
 MIN_WORDS = 2
@@ -96,6 +97,8 @@ def quote_claims(
 def _follow(text: str, claims: list[Candidate], following: tuple[int, int]) -> int:
     """Join or attribute the next quote after `"X," he said`; return 1 if it was used."""
     claim = claims[-1]
+    if not words(text, *following):
+        return 0  # a stray mark left open ("said. \"\"") continues nothing
     participle = _participle_between(text, claim, following[0])
     if participle:
         claims.append(
