@@ -3,9 +3,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 
-.PHONY: run test screenshots install lint bench clean
+# Checked by `make lint`, and by CI before the tests.
+LINTED := verify tests bench app.py migrations
 
-## run: install, migrate, load the samples and serve on http://127.0.0.1:5000
+.PHONY: run test screenshots install install-dev lint bench clean
+
+## run: install what runs, migrate, load the samples and serve on http://127.0.0.1:5000
 run: install instance/secret_key
 	$(FLASK) db upgrade
 	$(FLASK) samples load
@@ -21,30 +24,43 @@ instance/secret_key:
 CHROMIUM ?= /usr/bin/chromium
 
 ## test: run the whole suite (DATABASE_URL picks the database; SQLite in memory by default)
-test: install
+test: install-dev
 	@test -x $(CHROMIUM) || echo "NOTE: $(CHROMIUM) not found: the browser tests in tests/test_browser.py are SKIPPED (apt-get install chromium)" >&2
 	@$(BIN)/pytest -rs $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing on purpose" >&2; exit 1; fi; \
 	exit $$status
 
 ## screenshots: run the browser tests and keep their screenshots in docs/ (needs chromium)
-screenshots: install
+screenshots: install-dev
 	REQUIRE_BROWSER_TESTS=1 SCREENSHOT_DIR=docs $(BIN)/pytest -q tests/test_browser.py
 
-install: $(VENV)/.installed
+# One stamp per requirements file, so that `make run` after `make test` (or the reverse)
+# installs what the other left out.
+install: $(VENV)/.installed-run
+install-dev: $(VENV)/.installed-dev
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed-run: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-lint: install
-	$(BIN)/pip install --quiet ruff
-	$(BIN)/ruff check verify tests bench app.py
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
 
-bench: install
+## lint: ruff's checks and formatting, with the ruff pinned in requirements-dev.txt
+lint: install-dev
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+
+bench: install-dev
 	$(BIN)/python bench/extraction_speed.py
 	$(BIN)/python bench/extraction_quality.py
+	$(BIN)/python bench/realworld_quality.py
+	$(BIN)/python bench/html_ingest_speed.py
 
+## clean: remove the virtualenv and caches; instance/ (the database and secret key) stays
 clean:
-	rm -rf $(VENV) instance .pytest_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .schemathesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

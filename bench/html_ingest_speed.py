@@ -3,9 +3,17 @@
 Usage: python bench/html_ingest_speed.py [PAGES_DIR] [--rounds N]
 
 PAGES_DIR defaults to ../shared/realworld/dev/pages. Times are CPU seconds of this process, so
-other load on a shared machine does not count. Each round ingests every page into a
-fresh in-memory SQLite database, as `flask ingest` does. Exits 0 with a message when the
-directory is absent.
+other load on a shared machine counts only through the caches and cores it shares. Each round
+ingests every page into a fresh in-memory SQLite database, as `flask ingest` does:
+
+- reading: the file decoded, its main text (trafilatura), metadata and furniture;
+- with claim extraction: reading plus extract_claims on the stored body;
+- whole ingest: reading, extraction, source keys, the article, claim and event rows and the
+  commit. Extraction runs twice per page (once timed alone); it is counted once.
+
+A warm-up on two pages loads the libraries first; later rounds run within a few percent of the
+first, so repeated pages gain little from trafilatura's and htmldate's caches. Exits 0 with a
+message when the directory is absent.
 """
 
 import argparse

@@ -1,6 +1,7 @@
 """Alembic environment: the database and metadata come from the Flask app."""
 
 import logging
+from contextlib import contextmanager
 from logging.config import fileConfig
 
 from alembic import context
@@ -35,11 +36,32 @@ def skip_empty_autogenerate(context, revision, directives):
         logger.info("No changes in schema detected.")
 
 
+@contextmanager
+def sqlite_foreign_keys_off(connection):
+    """Let SQLite rebuild a table that rows refer to; check every reference afterwards.
+
+    A batch operation copies a table, drops it and renames the copy: with foreign keys on, the
+    drop is refused while any row refers to the table. The pragma works outside a transaction.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    sqlite = connection.connection.driver_connection
+    sqlite.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+        broken = sqlite.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"rows refer to rows that do not exist: {broken[:10]}")
+    finally:
+        sqlite.execute("PRAGMA foreign_keys=ON")
+
+
 def run_migrations_online():
     """Run the migrations on a connection from the app's engine."""
     conf_args = dict(current_app.extensions["migrate"].configure_args)
     conf_args.setdefault("process_revision_directives", skip_empty_autogenerate)
-    with target_db.engine.connect() as connection:
+    with target_db.engine.connect() as connection, sqlite_foreign_keys_off(connection):
         context.configure(connection=connection, target_metadata=target_db.metadata, **conf_args)
         with context.begin_transaction():
             context.run_migrations()

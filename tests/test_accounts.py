@@ -4,9 +4,11 @@ from datetime import timedelta
 
 import pytest
 
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import FAST_PASSWORD_HASH_METHOD, PASSWORD, make_user
+from verify import create_app
 from verify.extensions import db
 from verify.models import User
+from verify.services import accounts
 from verify.services.accounts import AccountError, check_password_rules, create_user
 
 GOOD = "violet tram at dusk"
@@ -57,6 +59,13 @@ def test_the_admin_form_names_the_password_rule(sign_in):
 def test_good_passwords_are_accepted(app, password):
     user = create_user("maria", "editor", password)
     assert user.check_password(password)
+
+
+def test_passwords_are_hashed_with_scrypt_unless_configured(app):
+    maria = create_user("maria", "editor", GOOD)
+    assert maria.password_hash.startswith(f"{FAST_PASSWORD_HASH_METHOD}$")
+    with create_app({"TESTING": True, "DATABASE_URL": "sqlite://"}).app_context():
+        assert accounts.hash_password(GOOD).startswith("scrypt:")
 
 
 @pytest.mark.parametrize(

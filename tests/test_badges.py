@@ -4,12 +4,13 @@ import time
 from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event, update
+from sqlalchemy import event, func, select, update
 
+from tests.conftest import SHORT_ARTICLE
 from tests.newsroom import add_article
-from tests.test_reader import counted_selects
+from tests.sql_support import statements_sent
 from verify.extensions import db
-from verify.models import Claim
+from verify.models import Article, Claim
 from verify.services import badges
 
 
@@ -172,7 +173,7 @@ def test_a_badge_takes_one_connection_and_no_session_or_user(sign_in, path):
     article = add_article([{"text": "One"}])
     url = path.format(claim=article.claims[0].id, article=article.id)
     db.session.expire_all()
-    with counted_selects() as statements, connection_checkouts() as taken:
+    with statements_sent("SELECT") as statements, connection_checkouts() as taken:
         response = client.get(url)
     assert response.status_code == 200
     assert statements == [] and len(taken) == 1
@@ -225,3 +226,15 @@ def test_badge_cache_can_be_turned_off(app, client):
     db.session.execute(update(Claim).where(Claim.id == claim_id).values(status="disputed"))
     db.session.commit()
     assert b"disputed" in client.get(path).data
+
+
+def test_an_article_badge_asked_for_before_the_article_is_posted_is_fresh(app, client, auth_header):
+    app.config["BADGE_CACHE_SECONDS"] = 30
+    next_id = (db.session.scalar(select(func.max(Article.id))) or 0) + 1
+    assert client.get(f"/badges/articles/{next_id}.json").status_code == 404
+    posted = client.post("/api/articles", json=SHORT_ARTICLE, headers=auth_header())
+    assert posted.get_json()["id"] == next_id
+    claims = len(posted.get_json()["claims"])
+    response = client.get(f"/badges/articles/{next_id}.json")
+    assert response.status_code == 200
+    assert response.get_json()["message"] == f"0/{claims} verified"

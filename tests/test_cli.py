@@ -173,6 +173,7 @@ def test_every_command_has_help(runner):
         ["claims", "extract"],
         ["samples", "load"],
         ["users", "demo-admin"],
+        ["sources", "rekey"],
     ):
         result = runner.invoke(args=[*args, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output

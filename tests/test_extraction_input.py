@@ -4,9 +4,9 @@ import json
 
 import pytest
 
+from tests.conftest import NO_SEED
 from tests.extraction_support import (
     CONTRACT,
-    SEED_DIR,
     SEED_EXPECTED,
     SEED_TEXT,
     assert_offsets,
@@ -115,7 +115,7 @@ def test_claim_to_dict_has_the_json_contract():
 @pytest.fixture
 def seed():
     if not SEED_TEXT.exists():
-        pytest.skip(f"seed article not found at {SEED_DIR} (shared data not mounted)")
+        pytest.skip(NO_SEED)
     text = SEED_TEXT.read_text(encoding="utf-8")
     return text, json.loads(SEED_EXPECTED.read_text(encoding="utf-8"))
 

@@ -110,23 +110,33 @@ def test_the_key_file_is_read_when_secret_key_is_unset(monkeypatch, tmp_path):
     assert create_app({"DATABASE_URL": "sqlite://"}).secret_key == "from-the-file"
 
 
+def make(folder, target: str) -> None:
+    """Run a target of the project's Makefile in another folder, with this interpreter."""
+    makefile = str(REPO_ROOT / "Makefile")
+    bin_folder = f"BIN={os.path.dirname(sys.executable)}"
+    subprocess.run(
+        ["make", "-s", "-f", makefile, "-C", str(folder), bin_folder, target], check=True
+    )
+
+
 def test_make_creates_the_key_file_once_readable_by_its_owner_only(tmp_path):
-    make = [
-        "make",
-        "-s",
-        "-f",
-        str(REPO_ROOT / "Makefile"),
-        "-C",
-        str(tmp_path),
-        f"BIN={os.path.dirname(sys.executable)}",
-        "instance/secret_key",
-    ]
     target = tmp_path / "instance" / "secret_key"
-    subprocess.run(make, check=True)
+    make(tmp_path, "instance/secret_key")
     first = target.read_text()
-    subprocess.run(make, check=True)
+    make(tmp_path, "instance/secret_key")
     assert target.read_text() == first and len(first.strip()) == 64
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_make_clean_keeps_the_database_and_the_key(tmp_path):
+    made = [".venv/bin/python", ".pytest_cache/v", "verify/__pycache__/cli.pyc"]
+    kept = ["instance/verify.sqlite", "instance/secret_key", "verify/cli.py"]
+    for name in made + kept:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    make(tmp_path, "clean")
+    assert not [name for name in made if (tmp_path / name).exists()]
+    assert [name for name in kept if (tmp_path / name).exists()] == kept
 
 
 @pytest.mark.parametrize("days", ["0", "-5", "3651", "99999999999"])

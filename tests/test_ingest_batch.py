@@ -34,20 +34,20 @@ BAD_FILES = {
 def troubled_ingest(app, monkeypatch):
     """Extraction times out on one body and the database fails on another."""
     app.config["MAX_CONTENT_LENGTH"] = 100_000
-    original_extract, original_add = ingest.extract_claims, ingest.add_claim
+    original_extract, original_insert = ingest.extract_claims, ingest.insert_claims
 
     def extract(body, deadline=None):
         if SLOW_MARKER in body:
             raise ExtractionTimeout("deadline passed")
         return original_extract(body, deadline=deadline)
 
-    def add_claim(article, found, source):
+    def insert_claims(article, claims, notes):
         if BROKEN_MARKER in article.body:
             raise OperationalError("INSERT INTO claims", {}, Exception("disk I/O error"))
-        return original_add(article, found, source)
+        return original_insert(article, claims, notes)
 
     monkeypatch.setattr(ingest, "extract_claims", extract)
-    monkeypatch.setattr(ingest, "add_claim", add_claim)
+    monkeypatch.setattr(ingest, "insert_claims", insert_claims)
 
 
 def test_bad_files_are_skipped_with_reasons_and_the_batch_goes_on(

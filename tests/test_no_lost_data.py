@@ -27,15 +27,14 @@ def test_a_database_error_mid_ingest_stores_nothing(
     client, auth_header, monkeypatch, production_errors
 ):
     headers = auth_header()
-    original, calls = ingest.add_claim, []
+    original = ingest.insert_claims
 
-    def failing_add_claim(article, found, source):
-        calls.append(found)
-        if len(calls) == 2:
-            raise OperationalError("INSERT INTO claims", {}, Exception("disk I/O error"))
-        return original(article, found, source)
+    def insert_one_claim_then_fail(article, claims, notes):
+        assert len(claims) >= 2
+        original(article, claims[:1], notes[:1])
+        raise OperationalError("INSERT INTO claims", {}, Exception("disk I/O error"))
 
-    monkeypatch.setattr(ingest, "add_claim", failing_add_claim)
+    monkeypatch.setattr(ingest, "insert_claims", insert_one_claim_then_fail)
     response = client.post("/api/articles", json=SHORT_ARTICLE, headers=headers)
     assert response.status_code == 500
     assert response.get_json()["error"]["code"] == 500
@@ -48,11 +47,11 @@ def test_the_article_can_be_posted_again_after_a_failure(
 ):
     headers = auth_header()
 
-    def broken(article, found, source):
+    def broken(article, claims, notes):
         raise OperationalError("INSERT", {}, Exception("connection lost"))
 
     with monkeypatch.context() as patch:
-        patch.setattr(ingest, "add_claim", broken)
+        patch.setattr(ingest, "insert_claims", broken)
         assert client.post("/api/articles", json=SHORT_ARTICLE, headers=headers).status_code == 500
     response = client.post("/api/articles", json=SHORT_ARTICLE, headers=headers)
     assert response.status_code == 201

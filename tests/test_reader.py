@@ -1,11 +1,9 @@
 """Public article pages: summary, claims marked in place, escaping, no query per claim."""
 
 import re
-from contextlib import contextmanager
-
-from sqlalchemy import event
 
 from tests.newsroom import add_article, claim_specs
+from tests.sql_support import statements_sent
 from verify.extensions import db
 
 MIXED = [
@@ -23,22 +21,6 @@ MIXED = [
     },
     {"text": "The cost doubled", "source": "Ana Ruiz", "status": "verified"},
 ]
-
-
-@contextmanager
-def counted_selects():
-    """Collect every SELECT the application sends to the database."""
-    statements = []
-
-    def record(connection, cursor, statement, *args):
-        if statement.lstrip().upper().startswith("SELECT"):
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
 
 
 def test_article_page_marks_claims_with_badges(client, article):
@@ -111,7 +93,7 @@ def article_page_selects(client, claims: int) -> int:
     )
     path = f"/articles/{article.id}"
     db.session.expire_all()
-    with counted_selects() as statements:
+    with statements_sent("SELECT") as statements:
         assert client.get(path).status_code == 200
     return len(statements)
 

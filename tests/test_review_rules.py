@@ -99,7 +99,7 @@ def test_bulk_status_applies_the_rest_when_one_claim_is_saved_meanwhile(app, sig
 
 
 def test_claims_and_events_are_made_in_one_place():
-    pattern = re.compile(r"(?<!class )\b(Claim|ClaimEvent)\(")
+    pattern = re.compile(r"(?<!class )\b(?:Claim|ClaimEvent)\(|\binsert\((?:Claim|ClaimEvent)\)")
     for path in VERIFY.rglob("*.py"):
         if path.name == "history.py":
             continue

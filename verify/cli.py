@@ -11,6 +11,7 @@ from flask.cli import AppGroup
 from marshmallow import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
+from verify.cli_sources import sources_cli
 from verify.config import MAX_TOKEN_DAYS
 from verify.extensions import db
 from verify.extraction import ExtractionTimeout, claim_to_dict, extract_claims
@@ -316,5 +317,6 @@ def register_commands(app) -> None:
         db_restore,
         db_grant_app_role,
         reports_cli,
+        sources_cli,
     ):
         app.cli.add_command(command)

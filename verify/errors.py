@@ -5,13 +5,14 @@ from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from verify.extensions import db
+from verify.routing import EMBED_PREFIXES
 
 
 def wants_json() -> bool:
     """API paths, report exports and clients asking for JSON get JSON errors."""
     if request_ctx.url_adapter is None:
         return True  # an untrusted Host left no URL adapter to build a page's links
-    if request.path.startswith(("/api/", "/badges/", "/oembed")) or request.path.endswith(
+    if request.path.startswith(("/api/", *EMBED_PREFIXES)) or request.path.endswith(
         (".json", ".jsonl", ".csv")
     ):
         return True

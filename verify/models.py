@@ -17,11 +17,12 @@ from sqlalchemy.orm import (
     selectinload,
     validates,
 )
-from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.security import check_password_hash
 
 from verify.append_only import install_append_only_guard
 from verify.dates import now_utc
 from verify.extensions import db
+from verify.vocabulary import NO_SOURCE_KIND
 
 
 def username_key(username: str) -> str:
@@ -57,9 +58,6 @@ class User(UserMixin, db.Model):
     def keep_username_key(self, _field: str, username: str) -> str:
         self.username_key = username_key(username)
         return username
-
-    def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password)
 
     def get_id(self) -> str:
         """Flask-Login's id for sessions and remember cookies: the user and the session token."""
@@ -218,6 +216,10 @@ class Claim(db.Model):
     @property
     def source_name(self) -> str | None:
         return self.source.name if self.source else None
+
+    @property
+    def source_kind(self) -> str:
+        return self.source.kind if self.source else NO_SOURCE_KIND
 
     def history(self):
         """Select this claim's events, oldest first."""

@@ -119,10 +119,7 @@ class ClaimSchema(Schema):
     article_id = fields.Integer(dump_only=True)
     text = fields.String(dump_only=True)
     source = fields.String(attribute="source_name", dump_only=True, allow_none=True)
-    source_kind = fields.Function(
-        lambda claim: claim.source.kind if claim.source else "unattributed",
-        dump_only=True,
-    )
+    source_kind = fields.String(dump_only=True)
     source_text = fields.String(dump_only=True, allow_none=True)
     cue = fields.String(dump_only=True)
     kind = fields.String(dump_only=True)

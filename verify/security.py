@@ -4,6 +4,7 @@ from flask import Flask, current_app, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from verify.config import PROXY_HEADERS
+from verify.routing import EMBED_PREFIXES
 
 PAGE_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -11,7 +12,6 @@ PAGE_POLICY = (
 )
 # Badges and oEmbed exist to be shown on other sites, so any site may frame them.
 EMBEDDABLE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *"
-EMBEDDABLE_PREFIXES = ("/badges/", "/oembed")
 # Browsers that saw verify over HTTPS keep to HTTPS for a year.
 STRICT_TRANSPORT = ("Strict-Transport-Security", "max-age=31536000")
 
@@ -26,7 +26,7 @@ def add_security_headers(response):
     if user is not None and user.is_authenticated:
         # What a signed-in user sees is theirs: no shared cache or back button keeps it.
         headers.setdefault("Cache-Control", "private, no-store")
-    if request.path.startswith(EMBEDDABLE_PREFIXES):
+    if request.path.startswith(EMBED_PREFIXES):
         headers.setdefault("Content-Security-Policy", EMBEDDABLE_POLICY)
     else:
         headers.setdefault("Content-Security-Policy", PAGE_POLICY)

@@ -14,7 +14,9 @@ STATUS_MARKS = {"verified": "✓", "unverified": "?", "disputed": "✗"}
 STATUS_ORDER = ("verified", "disputed", "unverified")
 CLAIM_KINDS = ("direct_quote", "reported", "unattributed")
 EVIDENCE_STANCES = ("supports", "contradicts")
-SOURCE_KINDS = ("official", "person", "media", "social_media", "anonymous", "unattributed")
+# The source kind shown for a claim that has no source.
+NO_SOURCE_KIND = "unattributed"
+SOURCE_KINDS = ("official", "person", "media", "social_media", "anonymous", NO_SOURCE_KIND)
 
 
 def template_vocabulary() -> dict:

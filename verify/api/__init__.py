@@ -1,10 +1,8 @@
 """The JSON API: articles, claims and their history."""
 
-from verify.api.articles import blp as articles_blueprint
-from verify.api.claims import blp as claims_blueprint
-from verify.api.pagination import IdConverter, id_parameter_schema
-from verify.api.tokens import blp as tokens_blueprint
+from verify.api import articles, claims, tokens
 from verify.extensions import api, csrf
+from verify.routing import IdConverter, id_parameter_schema
 from verify.schemas import ErrorSchema
 
 BEARER_AUTH = {"type": "http", "scheme": "bearer"}
@@ -23,7 +21,7 @@ def register_api(app) -> None:
     api.spec.components.security_scheme("bearerAuth", BEARER_AUTH)
     # HTTP headers are strings: X-Pagination carries a JSON object serialized as text.
     api.spec.components.headers_lazy["PAGINATION"] = PAGINATION_HEADER
-    for blueprint in (articles_blueprint, claims_blueprint, tokens_blueprint):
+    for blueprint in (articles.bp, claims.bp, tokens.bp):
         # Token-authenticated: no cookie, so no cross-site request to forge.
         csrf.exempt(blueprint)
         api.register_blueprint(blueprint)

@@ -5,9 +5,9 @@ from flask_smorest import Blueprint, abort
 from sqlalchemy import select
 
 from verify.api.pagination import page_items
-from verify.auth import roles_required
-from verify.extensions import db
-from verify.models import Article, article_with_claims
+from verify.loaders import load_article
+from verify.models import Article
+from verify.permissions import roles_required
 from verify.schemas import ArticleInSchema, ArticleSchema, ArticleSummarySchema
 from verify.services.ingest import (
     ArticleTooLarge,
@@ -18,16 +18,16 @@ from verify.services.ingest import (
 )
 from verify.services.transactions import commit_with_retry
 
-blp = Blueprint("api_articles", __name__, url_prefix="/api/articles")
+bp = Blueprint("api_articles", __name__, url_prefix="/api/articles")
 AUTH = {"security": [{"bearerAuth": []}]}
 
 
-@blp.route("", methods=["POST"])
+@bp.route("", methods=["POST"])
 @roles_required("fact-checker", "editor", "admin", allow_session=False)
-@blp.doc(**AUTH)
-@blp.arguments(ArticleInSchema)
-@blp.response(201, ArticleSchema)
-@blp.alt_response(200, schema=ArticleSchema, description="The article was known")
+@bp.doc(**AUTH)
+@bp.arguments(ArticleInSchema)
+@bp.response(201, ArticleSchema)
+@bp.alt_response(200, schema=ArticleSchema, description="The article was known")
 def create_article(fields):
     """Store an article and extract its claims"""
     limits = ingest_limits(current_app.config, extraction_deadline(current_app.config, g.started))
@@ -37,29 +37,22 @@ def create_article(fields):
         abort(413, message=str(exc), errors={"json": {"body": [str(exc)]}})
     except ExtractionFailed as exc:
         abort(422, message=f"Extraction failed: {exc}", errors={"json": {"body": [str(exc)]}})
-    article = load_article(result.article.id)
+    article = load_article(result.article.id, with_claims=True)
     location = {"Location": url_for("api_articles.get_article", article_id=article.id)}
     return article, (201 if result.created else 200), location
 
 
-@blp.route("", methods=["GET"])
-@blp.response(200, ArticleSummarySchema(many=True))
-@blp.paginate()
+@bp.route("", methods=["GET"])
+@bp.response(200, ArticleSummarySchema(many=True))
+@bp.paginate()
 def list_articles(pagination_parameters):
     """List articles, newest first"""
     query = select(Article).order_by(Article.created_at.desc(), Article.id.desc())
     return page_items(query, pagination_parameters)
 
 
-@blp.route("/<int:article_id>", methods=["GET"])
-@blp.response(200, ArticleSchema)
+@bp.route("/<int:article_id>", methods=["GET"])
+@bp.response(200, ArticleSchema)
 def get_article(article_id):
     """Show an article with its claims"""
-    return load_article(article_id)
-
-
-def load_article(article_id: int) -> Article:
-    """Load an article with its claims and their sources, or 404."""
-    return db.first_or_404(
-        article_with_claims(article_id), description=f"No article with id {article_id}."
-    )
+    return load_article(article_id, with_claims=True)

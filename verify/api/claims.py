@@ -6,9 +6,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from verify.api.pagination import page_items
-from verify.auth import request_user, roles_required
 from verify.extensions import db
+from verify.loaders import load_claim
 from verify.models import Claim, Source
+from verify.permissions import request_user, roles_required
 from verify.schemas import (
     ClaimEventSchema,
     ClaimQuerySchema,
@@ -22,13 +23,13 @@ from verify.services.review import StaleVersion, review_claim
 from verify.services.transactions import commit_with_retry
 from verify.vocabulary import STAFF
 
-blp = Blueprint("api_claims", __name__, url_prefix="/api/claims")
+bp = Blueprint("api_claims", __name__, url_prefix="/api/claims")
 
 
-@blp.route("", methods=["GET"])
-@blp.arguments(ClaimQuerySchema, location="query")
-@blp.response(200, ClaimSchema(many=True))
-@blp.paginate()
+@bp.route("", methods=["GET"])
+@bp.arguments(ClaimQuerySchema, location="query")
+@bp.response(200, ClaimSchema(many=True))
+@bp.paginate()
 def list_claims(filters, pagination_parameters):
     """List claims, filtered by status, article or source"""
     query = visible_claims().order_by(Claim.id)
@@ -41,16 +42,16 @@ def list_claims(filters, pagination_parameters):
     return page_items(query, pagination_parameters)
 
 
-@blp.route("/<int:claim_id>", methods=["GET"])
-@blp.response(200, ClaimSchema)
+@bp.route("/<int:claim_id>", methods=["GET"])
+@bp.response(200, ClaimSchema)
 def get_claim(claim_id):
     """Show one claim"""
-    return load_claim(claim_id)
+    return load_claim(claim_id, public_only=True)
 
 
-@blp.route("/<int:claim_id>", methods=["PATCH"])
+@bp.route("/<int:claim_id>", methods=["PATCH"])
 @roles_required("fact-checker", "admin", allow_session=False)
-@blp.doc(
+@bp.doc(
     security=[{"bearerAuth": []}],
     parameters=[
         {
@@ -62,17 +63,19 @@ def get_claim(claim_id):
         }
     ],
 )
-@blp.arguments(ClaimUpdateSchema(partial=True))
-@blp.response(200, ClaimSchema)
-@blp.alt_response(400, schema=ErrorSchema, description="If-Match is not a version")
-@blp.alt_response(409, schema=ErrorSchema, description="Someone else saved the claim first")
-@blp.alt_response(428, schema=ErrorSchema, description="If-Match is missing")
+@bp.arguments(ClaimUpdateSchema(partial=True))
+@bp.response(200, ClaimSchema)
+@bp.alt_response(400, schema=ErrorSchema, description="If-Match is not a version")
+@bp.alt_response(409, schema=ErrorSchema, description="Someone else saved the claim first")
+@bp.alt_response(428, schema=ErrorSchema, description="If-Match is missing")
 def update_claim(changes, claim_id):
     """Set a claim's status, note or evidence"""
     expected_version = version_from_if_match()
     try:
         claim = commit_with_retry(
-            lambda: review_claim(load_claim(claim_id), changes, g.user, expected_version)
+            lambda: review_claim(
+                load_claim(claim_id, public_only=True), changes, g.user, expected_version
+            )
         )
     except StaleVersion as exc:
         abort(
@@ -84,12 +87,12 @@ def update_claim(changes, claim_id):
     return claim, 200, {"ETag": f'"{claim.version}"'}
 
 
-@blp.route("/<int:claim_id>/history", methods=["GET"])
-@blp.doc(security=[{}, {"bearerAuth": []}])
-@blp.response(200, ClaimEventSchema(many=True), headers={"Vary": {"schema": {"type": "string"}}})
+@bp.route("/<int:claim_id>/history", methods=["GET"])
+@bp.doc(security=[{}, {"bearerAuth": []}])
+@bp.response(200, ClaimEventSchema(many=True), headers={"Vary": {"schema": {"type": "string"}}})
 def claim_history(claim_id):
     """List a claim's history, oldest first: public changes, or everything for staff"""
-    claim = load_claim(claim_id)
+    claim = load_claim(claim_id, public_only=True)
     user = request_user()
     headers = {"Vary": "Authorization, Cookie"}
     if user is not None and user.has_role(*STAFF):
@@ -99,14 +102,6 @@ def claim_history(claim_id):
 
 def visible_claims():
     return select(Claim).where(Claim.public()).options(selectinload(Claim.source))
-
-
-def load_claim(claim_id: int) -> Claim:
-    """Load a claim readers may see, or 404."""
-    claim = db.session.scalar(visible_claims().where(Claim.id == claim_id))
-    if claim is None:
-        abort(404, message=f"No claim with id {claim_id}.")
-    return claim
 
 
 def version_from_if_match() -> int:

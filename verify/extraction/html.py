@@ -86,18 +86,21 @@ def parse_page(html: str) -> HtmlPage:
     from trafilatura import bare_extraction
     from trafilatura.utils import load_html
 
+    from verify.extraction.page_document import read_metadata
+
     tree = load_html(html)
     if tree is None:
         return HtmlPage("", PageMeta())
     title_tag = tree.findtext(".//title")
+    metadata = read_metadata(tree)
     # fast=True skips the fallback extractors: the same text on our pages, in half the time.
     document = bare_extraction(
-        tree, fast=True, include_comments=False, include_tables=False, with_metadata=True
+        tree, url=metadata.url, fast=True, include_comments=False, include_tables=False
     )
     if document is None or not document.text:
         return HtmlPage("", PageMeta())
     text = drop_furniture(document.text)
-    meta = page_meta(document, tree, title_tag, sign_off(document.text))
+    meta = page_meta(metadata, tree, title_tag, sign_off(document.text))
     headings = [" ".join(h1.itertext()) for h1 in tree.iter("h1")][:MAX_HEADINGS]
     meta.title = visible_headline(meta.title, headings)
     return HtmlPage(text, meta)

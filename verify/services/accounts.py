@@ -6,6 +6,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+from flask import current_app
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -70,8 +71,7 @@ def create_user(username: str, role: str, password: str) -> User:
     check_password_rules(password, username)
     if find_user(username) is not None:
         raise AccountError(f"User {username!r} already exists.")
-    user = User(username=username, role=role)
-    user.set_password(password)
+    user = User(username=username, role=role, password_hash=hash_password(password))
     db.session.add(user)
     db.session.flush()
     return user
@@ -83,15 +83,21 @@ def find_user(username: str) -> User | None:
     return db.session.scalar(select(User).where(User.username_key == key))
 
 
+def hash_password(password: str) -> str:
+    """Werkzeug's salted hash of the password, made by the configured method."""
+    return generate_password_hash(password, current_app.config["PASSWORD_HASH_METHOD"])
+
+
 @cache
-def dummy_password_hash() -> str:
-    return generate_password_hash(secrets.token_urlsafe(16))
+def dummy_password_hash(method: str) -> str:
+    return generate_password_hash(secrets.token_urlsafe(16), method)
 
 
 def authenticate(username: str, password: str) -> User | None:
     """Return the user when the password matches, else None, taking as long either way."""
     user = find_user(username)
-    stored = user.password_hash if user is not None else dummy_password_hash()
+    method = current_app.config["PASSWORD_HASH_METHOD"]
+    stored = user.password_hash if user is not None else dummy_password_hash(method)
     matches = check_password_hash(stored, password)
     return user if user is not None and matches else None
 
@@ -99,7 +105,7 @@ def authenticate(username: str, password: str) -> User | None:
 def set_password(user: User, password: str) -> None:
     """Give the user a new password and end every session they have."""
     check_password_rules(password, user.username)
-    user.set_password(password)
+    user.password_hash = hash_password(password)
     user.end_sessions()
     db.session.flush()
 

@@ -81,9 +81,10 @@ class BadgeReader:
                 self.cache[(kind, key)] = entry
         return entry[1], now - entry[0]
 
-    def forget(self, claim: Claim) -> None:
-        self.cache.pop(("claim", claim.id), None)
-        self.cache.pop(("article", claim.article_id), None)
+    def forget(self, article_id: int, claim_ids: list[int]) -> None:
+        self.cache.pop(("article", article_id), None)
+        for claim_id in claim_ids:
+            self.cache.pop(("claim", claim_id), None)
 
     def claim_status(self, claim_id: int) -> tuple[tuple[str, int] | None, float]:
         """Return ((status, version) or None for no public claim, age of that answer)."""
@@ -104,10 +105,24 @@ class BadgeReader:
         return {status: count for status, count in rows if status is not None}
 
 
-@event.listens_for(Claim, "after_insert")
-@event.listens_for(Claim, "after_update")
-@event.listens_for(Claim, "after_delete")
+CLAIM_CHANGES = ("after_insert", "after_update", "after_delete")
+
+
+def register_badge_cache_events() -> None:
+    """Drop a claim's cached badge whenever the claim row changes (once per process)."""
+    for change in CLAIM_CHANGES:
+        if not event.contains(Claim, change, forget_changed_claim):
+            event.listen(Claim, change, forget_changed_claim)
+
+
 def forget_changed_claim(mapper, connection, claim: Claim) -> None:
     reader = READERS.get(connection.engine)
     if reader is not None:
-        reader.forget(claim)
+        reader.forget(claim.article_id, [claim.id])
+
+
+def forget_new_claims(connection, article_id: int, claim_ids: list[int]) -> None:
+    """Forget an article's badge after claims were inserted without the ORM's events."""
+    reader = READERS.get(connection.engine)
+    if reader is not None:
+        reader.forget(article_id, claim_ids)

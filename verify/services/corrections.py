@@ -207,9 +207,7 @@ def claim_record(claim: Claim) -> dict:
     record = {
         key: claim.source_name if key == "source" else getattr(claim, key) for key in CONTRACT_KEYS
     }
-    record.update(
-        source_kind=claim.source.kind if claim.source else "unattributed", origin=claim.origin
-    )
+    record.update(source_kind=claim.source_kind, origin=claim.origin)
     return record
 
 

@@ -12,8 +12,8 @@ from verify.extensions import db
 from verify.extraction import ExtractedClaim, ExtractionTimeout, extract_claims
 from verify.extraction.deadline import clock, deadline_after
 from verify.extraction.speakers import ArticleNames, speaker_key
-from verify.models import Article, Claim, Source
-from verify.services.history import create_claim
+from verify.models import Article, Source
+from verify.services.history import insert_claims
 
 
 class ArticleTooLarge(Exception):
@@ -87,18 +87,12 @@ def ingest_article(fields: dict, max_bytes: int, timeout: float) -> IngestResult
         with db.session.begin_nested():
             db.session.add(article)
             db.session.flush()  # local sources are keyed by the article's id
-            names = ArticleNames(
-                body,
-                (
-                    (found.source, source_text(body, found) or "")
-                    for found in extracted
-                    if found.source
-                ),
-            )
+            names = article_names(body, extracted)
             sources = sources_for(extracted, article, names)
-            with db.session.no_autoflush:
-                for found in extracted:
-                    add_claim(article, found, sources.get(mention(body, found)))
+            claims = [
+                claim_fields(body, found, sources.get(mention(body, found))) for found in extracted
+            ]
+            insert_claims(article, claims, [found.note for found in extracted])
     except IntegrityError:
         # Another request stored the same article first.
         return IngestResult(find_article_by_hash(digest), created=False)
@@ -117,25 +111,29 @@ def extract_within(body: str, timeout: float) -> list[ExtractedClaim]:
         ) from exc
 
 
-def add_claim(article: Article, found: ExtractedClaim, source: Source | None) -> Claim:
-    """Add one extracted claim, said by `source`, with its first history event."""
-    return create_claim(
-        article,
-        event_note=found.note,
-        source=source,
-        text=found.text,
-        start=found.start,
-        end=found.end,
-        source_text=source_text(article.body, found),
-        source_start=found.source_start,
-        source_end=found.source_end,
-        cue=found.cue,
-        cue_start=found.cue_start,
-        cue_end=found.cue_end,
-        kind=found.kind,
-        pattern=found.pattern,
-        note=found.note,
-    )
+def article_names(body: str, extracted: list[ExtractedClaim]) -> ArticleNames:
+    """What the article says of its names, with the sources its claims were given."""
+    sources = ((found.source, source_text(body, found) or "") for found in extracted)
+    return ArticleNames(body, ((name, raw) for name, raw in sources if name))
+
+
+def claim_fields(body: str, found: ExtractedClaim, source: Source | None) -> dict:
+    """The stored columns of one extracted claim, said by `source`."""
+    return {
+        "source_id": source.id if source else None,
+        "text": found.text,
+        "start": found.start,
+        "end": found.end,
+        "source_text": source_text(body, found),
+        "source_start": found.source_start,
+        "source_end": found.source_end,
+        "cue": found.cue,
+        "cue_start": found.cue_start,
+        "cue_end": found.cue_end,
+        "kind": found.kind,
+        "pattern": found.pattern,
+        "note": found.note,
+    }
 
 
 def source_text(body: str, found: ExtractedClaim) -> str | None:
@@ -154,19 +152,65 @@ def mention(body: str, found: ExtractedClaim) -> tuple[str, str, str] | None:
 def sources_for(
     extracted: list[ExtractedClaim], article: Article, names: ArticleNames
 ) -> dict[tuple, Source]:
-    """The one Source row behind each way the article names a speaker, each looked up once."""
-    sources = {}
+    """The one Source row behind each way the article names a speaker, all looked up at once."""
+    rows = {}
     for found in extracted:
         named = mention(article.body, found)
-        if named and named not in sources:
+        if named and named not in rows:
             name, kind, raw = named
-            sources[named] = find_or_create_source(name, kind, article, names, raw)
-    return sources
+            rows[named] = source_row(name, kind, article, names, raw)
+    sources, _ = sources_by_key(list(rows.values()))
+    return {named: sources[row["key"]] for named, row in rows.items()}
+
+
+def sources_by_key(rows: list[dict]) -> tuple[dict[str, Source], set[str]]:
+    """The source each row's key leads to, by key, found in one query or added; the keys added."""
+    stored = stored_sources({row["key"] for row in rows})
+    missing = {}
+    for row in rows:
+        if row["key"] not in stored:
+            missing.setdefault(row["key"], row)  # the first mention names a new source
+    stored.update(add_sources(list(missing.values())))
+    return {key: merged_target(source) for key, source in stored.items()}, set(missing)
 
 
 def local_key(article_id: int, key: str) -> str:
     """The key of a source that never joins another article's: "@<article id>:<words>"."""
     return f"@{article_id}:{key}"[:200]
+
+
+def source_row(
+    name: str, kind: str, article: Article, names: ArticleNames | None = None, raw: str = ""
+) -> dict:
+    """The key, name, kind and article of the source a name in an article refers to."""
+    speaker = speaker_key(name, names or ArticleNames(article.body), kind, raw)
+    return {
+        "key": local_key(article.id, speaker.key) if speaker.local else speaker.key[:200],
+        "name": speaker.name[:300] or name[:300],
+        "kind": kind,
+        "article_id": article.id if speaker.local else None,
+    }
+
+
+def stored_sources(keys: set[str]) -> dict[str, Source]:
+    """The stored sources with these keys, by key, in one query."""
+    if not keys:
+        return {}
+    found = db.session.scalars(select(Source).where(Source.key.in_(keys)))
+    return {source.key: source for source in found}
+
+
+def add_sources(rows: list[dict]) -> dict[str, Source]:
+    """Store new sources in one flush; one at a time if another request stored one first."""
+    if not rows:
+        return {}
+    try:
+        with db.session.begin_nested():
+            added = [Source(**row) for row in rows]
+            db.session.add_all(added)
+    except IntegrityError:
+        return {row["key"]: find_or_add_source(row) for row in rows}
+    return {source.key: source for source in added}
 
 
 def find_or_create_source(
@@ -180,19 +224,18 @@ def keyed_source(
     name: str, kind: str, article: Article, names: ArticleNames | None = None, raw: str = ""
 ) -> Source:
     """The source row keyed by a name, found or created, even one merged into another."""
-    speaker = speaker_key(name, names or ArticleNames(article.body), kind, raw)
-    key = local_key(article.id, speaker.key) if speaker.local else speaker.key[:200]
+    return find_or_add_source(source_row(name, kind, article, names, raw))
+
+
+def find_or_add_source(row: dict) -> Source:
+    """The stored source with the row's key, or the row stored as a new source."""
+    key = row["key"]
     source = db.session.scalar(select(Source).where(Source.key == key))
     if source is not None:
         return source
     try:
         with db.session.begin_nested():
-            source = Source(
-                key=key,
-                name=speaker.name[:300] or name[:300],
-                kind=kind,
-                article_id=article.id if speaker.local else None,
-            )
+            source = Source(**row)
             db.session.add(source)
     except IntegrityError:
         source = db.session.scalar(select(Source).where(Source.key == key))

@@ -5,10 +5,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
 from verify.extensions import db
-from verify.models import Claim, ClaimEvent
+from verify.models import ClaimEvent
 
 # A sentence ends at . ! ? or … (and closing quotes) before a space, or at a line end.
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s)|\n")
@@ -36,15 +35,6 @@ class PublicEvent:
     note: str | None
     evidence: list | None
     changes: dict
-
-
-def load_public_claim(claim_id: int) -> Claim | None:
-    """Load a claim that is not dismissed, with its article and source."""
-    return db.session.scalar(
-        select(Claim)
-        .where(Claim.id == claim_id, Claim.public())
-        .options(joinedload(Claim.article), joinedload(Claim.source))
-    )
 
 
 def sentence_end(body: str, position: int) -> int:

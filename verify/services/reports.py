@@ -7,6 +7,7 @@ from sqlalchemy import Select, case, func, select, tuple_
 from verify.extensions import db
 from verify.models import Article, Claim, Source
 from verify.services.sqltime import age_hours, iso_text
+from verify.vocabulary import NO_SOURCE_KIND
 
 REPORT_COLUMNS = (
     "claim_id",
@@ -44,7 +45,7 @@ def article_age():
 
 
 def source_kind():
-    return func.coalesce(Source.kind, "unattributed")
+    return func.coalesce(Source.kind, NO_SOURCE_KIND)
 
 
 class UnverifiedReport:

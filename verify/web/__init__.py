@@ -1,36 +1,18 @@
 """HTML pages: readers, fact-checkers, editors and admins."""
 
 from verify.vocabulary import template_vocabulary
-from verify.web import (
-    admin,
-    articles,
-    assign,
-    auth,
-    badges,
-    corrections,
-    queue,
-    reader,
-    reports,
-    review,
-    sources,
-)
+from verify.web import admin, auth, badges, reader, reports, sources
 from verify.web.urls import external_url
+from verify.web.workspace import WORKSPACE_BLUEPRINTS
 
-BLUEPRINTS = tuple(
-    module.bp
-    for module in (
-        auth,
-        badges,
-        reader,
-        reports,
-        review,
-        queue,
-        corrections,
-        assign,
-        articles,
-        sources,
-        admin,
-    )
+BLUEPRINTS = (
+    auth.bp,
+    badges.bp,
+    reader.bp,
+    reports.bp,
+    *WORKSPACE_BLUEPRINTS,
+    sources.bp,
+    admin.bp,
 )
 
 

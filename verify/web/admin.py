@@ -3,9 +3,9 @@
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from verify.auth import roles_required
 from verify.extensions import db
 from verify.models import User
+from verify.permissions import roles_required
 from verify.services.accounts import AccountError, all_users, create_user, update_user
 from verify.services.transactions import commit_with_retry
 from verify.vocabulary import ADMINS

@@ -1,41 +1,16 @@
 """Signing fact-checkers, editors and admins in and out, and changing one's password."""
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from verify.auth import roles_required, sign_in_limited
+from verify.permissions import roles_required, sign_in_limited
 from verify.services.accounts import AccountError, authenticate, change_own_password
 from verify.services.transactions import commit_with_retry
 from verify.vocabulary import STAFF
 from verify.web.forms import PasswordForm, SignInForm
+from verify.web.helpers import safe_next_url, start_page
 
 bp = Blueprint("auth", __name__)
-MAX_NEXT_URL = 2000
-
-
-def safe_next_url(target: str | None) -> str:
-    """Follow ?next= only to a path on this site, else go to the start page."""
-    return target if is_local_path(target) else start_page()
-
-
-def is_local_path(target: str | None) -> bool:
-    """True for "/path?query" alone: never "//host", "/\\host", a scheme, or hidden characters."""
-    if not target or len(target) > MAX_NEXT_URL or not target.startswith("/"):
-        return False
-    # Browsers drop tabs and newlines and read "\\" as "/", so "/\t/host" is "//host".
-    if any(char <= " " or char in "\\\x7f" for char in target):
-        return False
-    parts = urlsplit(target)
-    return not (target.startswith("//") or parts.scheme or parts.netloc)
-
-
-def start_page() -> str:
-    """Where a user lands after signing in: fact-checkers start at their own claims."""
-    if current_user.is_authenticated and current_user.role == "fact-checker":
-        return url_for("queue.my_claims")
-    return url_for("queue.queue")
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])

@@ -3,7 +3,7 @@
 from flask import Blueprint, Response, current_app, render_template, request, stream_with_context
 from flask_smorest import abort
 
-from verify.auth import roles_required
+from verify.permissions import roles_required
 from verify.schemas import DashboardQuerySchema, ReportQuerySchema
 from verify.services.dashboard import overdue_by_outlet, status_over_time
 from verify.services.exports import csv_chunks, json_array_chunks, jsonl_chunks

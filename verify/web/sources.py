@@ -4,9 +4,9 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
-from verify.auth import roles_required
 from verify.extensions import db
 from verify.models import Source
+from verify.permissions import roles_required
 from verify.services.source_changes import (
     SourceChangeError,
     merge_sources,
@@ -18,8 +18,8 @@ from verify.services.sources import source_claims, source_track_records
 from verify.services.transactions import commit_with_retry
 from verify.vocabulary import REVIEWERS, STAFF, STATUSES
 from verify.web.arguments import page_number
-from verify.web.corrections import flash_form_errors
 from verify.web.forms import MergeSourceForm, SplitSourceForm
+from verify.web.helpers import flash_form_errors
 
 bp = Blueprint("sources", __name__, url_prefix="/sources")
 PER_PAGE = 100

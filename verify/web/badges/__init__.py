@@ -7,11 +7,11 @@ url_for can build them.
 from flask import Blueprint
 from flask.sessions import SecureCookieSessionInterface
 
-from verify.web.badges.drawing import STATUS_COLOURS, badge_size, embed_html  # noqa: F401
+from verify.routing import BADGE_PREFIX, EMBED_PREFIXES
+from verify.services.badges import register_badge_cache_events
 from verify.web.badges.server import BadgeServer
 
-bp = Blueprint("badges", __name__, url_prefix="/badges")
-EMBED_PATHS = ("/badges/", "/oembed")
+bp = Blueprint("badges", __name__, url_prefix=BADGE_PREFIX)
 
 for kind, key in (("claims", "claim_id"), ("articles", "article_id")):
     noun = kind[:-1]
@@ -23,13 +23,13 @@ class EmbedSessionInterface(SecureCookieSessionInterface):
     """Cookie sessions, except on embeds: there no cookie is read, written or varied on."""
 
     def open_session(self, app, request):
-        if request.path.startswith(EMBED_PATHS):
+        if request.path.startswith(EMBED_PREFIXES):
             return None  # Flask then uses a null session, which is never saved
         return super().open_session(app, request)
 
 
-@bp.record_once
-def serve_badges_first(state) -> None:
+def register_badge_server(app) -> None:
     """Put BadgeServer in front of the app, and keep sessions off the embeds it leaves."""
-    state.app.wsgi_app = BadgeServer(state.app.wsgi_app, state.app)
-    state.app.session_interface = EmbedSessionInterface()
+    register_badge_cache_events()
+    app.wsgi_app = BadgeServer(app.wsgi_app, app)
+    app.session_interface = EmbedSessionInterface()

@@ -11,8 +11,8 @@ import re
 
 from werkzeug.http import parse_etags
 
-from verify.api.pagination import MAX_ID
 from verify.extensions import db
+from verify.routing import BADGE_PREFIX, is_id
 from verify.security import EMBEDDABLE_POLICY, STRICT_TRANSPORT
 from verify.services.badges import BadgeReader
 from verify.web.badges.drawing import (
@@ -24,7 +24,7 @@ from verify.web.badges.drawing import (
     shields_json,
 )
 
-BADGE_PATH = re.compile(r"/badges/(claims|articles)/(\d{1,12})\.(svg|json)")
+BADGE_PATH = re.compile(BADGE_PREFIX + r"/(claims|articles)/(\d{1,12})\.(svg|json)")
 MAX_AGE = 60  # seconds a browser or CDN may reuse a badge; a change shows after this
 CONTENT_TYPES = {"svg": "image/svg+xml; charset=utf-8", "json": "application/json"}
 SECURITY_HEADERS = [
@@ -75,7 +75,7 @@ class BadgeServer:
                 "405 METHOD NOT ALLOWED", "Badges are read with GET.", ("Allow", "GET, HEAD")
             )
         number = int(key)
-        if not 1 <= number <= MAX_ID:
+        if not is_id(number):
             found = None
         elif kind == "claims":
             found = self.claim(number, extension)

@@ -5,4 +5,3 @@ from flask import Blueprint
 bp = Blueprint("reader", __name__)
 
 from verify.web.reader import articles, claims, oembed  # noqa: E402, F401  registers the routes
-from verify.web.reader.articles import load_article_with_claims  # noqa: E402, F401

@@ -4,7 +4,8 @@ from flask import render_template, request
 from sqlalchemy import select
 
 from verify.extensions import db
-from verify.models import Article, article_with_claims
+from verify.loaders import load_article
+from verify.models import Article
 from verify.services.summary import ClaimSummary
 from verify.web.arguments import page_number
 from verify.web.highlight import article_segments
@@ -22,17 +23,10 @@ def index():
     return render_template("reader/index.html", page=page)
 
 
-def load_article_with_claims(article_id: int) -> Article:
-    """Load an article with its claims and their sources in three queries, or 404."""
-    return db.first_or_404(
-        article_with_claims(article_id), description=f"No article with id {article_id}."
-    )
-
-
 @bp.route("/articles/<int:article_id>")
 def show_article(article_id):
     """Show an article with a summary, each claim marked in place with its badge."""
-    article = load_article_with_claims(article_id)
+    article = load_article(article_id, with_claims=True)
     claims = article.public_claims
     return render_template(
         "reader/article.html",

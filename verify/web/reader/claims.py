@@ -1,10 +1,11 @@
 """The public page of one claim, with its ClaimReview for search engines."""
 
-from flask import abort, current_app, render_template
+from flask import current_app, render_template
 
+from verify.loaders import load_claim
 from verify.services.claimreview import claim_review
-from verify.services.public_claims import claim_in_sentence, load_public_claim, public_history
-from verify.web.badges import badge_size, embed_html
+from verify.services.public_claims import claim_in_sentence, public_history
+from verify.web.badges.drawing import badge_size, embed_html
 from verify.web.reader import bp
 from verify.web.urls import external_url
 
@@ -12,15 +13,13 @@ from verify.web.urls import external_url
 @bp.route("/claims/<int:claim_id>")
 def show_claim(claim_id):
     """Show a claim in its sentence with its source, status, note, evidence and history."""
-    claim = load_public_claim(claim_id)
-    if claim is None:
-        abort(404, description=f"No claim with id {claim_id}.")
+    claim = load_claim(claim_id, public_only=True)
     statuses, corrections = public_history(claim.id)
     page_url = external_url("reader.show_claim", claim_id=claim.id)
     article_url = external_url("reader.show_article", article_id=claim.article_id)
     badge_url = external_url("badges.claim_badge", claim_id=claim.id)
     return render_template(
-        "claims/show.html",
+        "reader/claim.html",
         claim=claim,
         article=claim.article,
         sentence=claim_in_sentence(claim.article.body, claim.start, claim.end),

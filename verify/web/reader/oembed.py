@@ -6,8 +6,8 @@ from urllib.parse import urlsplit
 
 from flask import Response, abort, current_app, request
 
-from verify.api.pagination import MAX_ID
 from verify.extensions import db
+from verify.routing import OEMBED_PATH, is_id
 from verify.schemas import OEmbedQuerySchema
 from verify.services.badges import CLAIM_STATUS
 from verify.web.arguments import query_arguments
@@ -26,7 +26,7 @@ def claim_id_in(url: str) -> int | None:
     if parts.netloc != public_host() or match is None:
         return None
     claim_id = int(match.group(1))
-    return claim_id if 1 <= claim_id <= MAX_ID else None
+    return claim_id if is_id(claim_id) else None
 
 
 def fit(width: int, height: int, max_width: int | None, max_height: int | None):
@@ -47,7 +47,7 @@ def cached_json(body: dict, etag: str) -> Response:
     return response
 
 
-@bp.route("/oembed")
+@bp.route(OEMBED_PATH)
 def oembed():
     """Describe a claim page as an embeddable rich snippet: its badge, linked to the page."""
     arguments = query_arguments(OEmbedQuerySchema())

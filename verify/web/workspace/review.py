@@ -2,12 +2,13 @@
 
 from collections import Counter
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, render_template, request
 from flask_login import current_user
 
-from verify.auth import roles_required
 from verify.extensions import db
+from verify.loaders import load_article, load_claim
 from verify.models import Claim
+from verify.permissions import roles_required
 from verify.schemas import ClaimUpdateSchema
 from verify.services.assignment import assignable_users
 from verify.services.review import ClaimDismissed, StaleVersion, review_claim
@@ -21,8 +22,8 @@ from verify.web.forms import (
     ReviewForm,
     add_errors,
 )
+from verify.web.helpers import redirect_to_claim
 from verify.web.highlight import article_segments
-from verify.web.reader import load_article_with_claims
 
 bp = Blueprint("review", __name__)
 
@@ -30,19 +31,6 @@ bp = Blueprint("review", __name__)
 def is_htmx() -> bool:
     """Tell whether htmx asked for a fragment rather than a whole page."""
     return request.headers.get("HX-Request") == "true"
-
-
-def load_claim(claim_id: int) -> Claim:
-    return db.get_or_404(Claim, claim_id, description=f"No claim with id {claim_id}.")
-
-
-def claim_url(claim: Claim) -> str:
-    """The review page with this claim's panel open."""
-    return url_for("review.review_article", article_id=claim.article_id, claim=claim.id)
-
-
-def redirect_to_claim(claim: Claim):
-    return redirect(claim_url(claim) + "#panel")
 
 
 def review_form(claim: Claim) -> ReviewForm:
@@ -121,7 +109,7 @@ def pick_claim(claims: list[Claim], claim_id: int | None) -> Claim | None:
 
 def render_page(article_id: int, claim_id: int | None, status: int = 200, **panel):
     """Render the review page with one claim's panel open."""
-    article = load_article_with_claims(article_id)
+    article = load_article(article_id, with_claims=True)
     claims = article.public_claims
     selected = pick_claim(article.claims, claim_id)
     can_assign = current_user.has_role(*ASSIGNERS)

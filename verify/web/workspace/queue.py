@@ -5,17 +5,17 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from verify.auth import roles_required
 from verify.extensions import db
 from verify.models import Claim
+from verify.permissions import roles_required
 from verify.services.assignment import assign_claims, assignable_users, find_assignee
 from verify.services.queue import queue_claims, status_counts
 from verify.services.review import set_statuses
 from verify.services.transactions import commit_with_retry
 from verify.vocabulary import ASSIGNERS, REVIEWERS, STAFF, STATUSES
 from verify.web.arguments import page_number
-from verify.web.auth import safe_next_url
 from verify.web.forms import BulkForm, QueueFilterForm
+from verify.web.helpers import safe_next_url
 
 bp = Blueprint("queue", __name__)
 PER_PAGE = 50
@@ -45,7 +45,7 @@ def render_queue(title: str, endpoint: str, form: QueueFilterForm):
     bulk = BulkForm(formdata=None)
     bulk.action.choices = bulk_actions()
     return render_template(
-        "review/queue.html",
+        "queue/queue.html",
         title=title,
         endpoint=endpoint,
         page=page,

@@ -3,9 +3,8 @@
 from flask import Blueprint, flash, redirect, url_for
 from flask_login import current_user
 
-from verify.auth import roles_required
-from verify.extensions import db
-from verify.models import Article
+from verify.loaders import load_article, load_claim
+from verify.permissions import roles_required
 from verify.schemas import DismissalSchema
 from verify.services.corrections import (
     CorrectionError,
@@ -17,15 +16,9 @@ from verify.services.review import StaleVersion
 from verify.services.transactions import commit_with_retry
 from verify.vocabulary import REVIEWERS
 from verify.web.forms import CorrectionForm, DismissForm, NewClaimForm
-from verify.web.review import load_claim, redirect_to_claim
+from verify.web.helpers import flash_form_errors, redirect_to_claim
 
 bp = Blueprint("corrections", __name__)
-
-
-def flash_form_errors(form) -> None:
-    for name, messages in form.errors.items():
-        label = form[name].label.text if name in form else "Form"
-        flash(f"{label}: {'; '.join(messages)}", "error")
 
 
 def flash_stale(claim_id: int) -> None:
@@ -104,7 +97,7 @@ def change_dismissal(claim_id: int, dismissed: bool):
 @roles_required(*REVIEWERS)
 def add_claim(article_id):
     """Add a claim the extractor missed, from text selected in the article."""
-    article = db.get_or_404(Article, article_id, description=f"No article with id {article_id}.")
+    article = load_article(article_id)
     form = NewClaimForm(prefix="new")
     back = url_for("review.review_article", article_id=article_id)
     fields = form.claim_fields() if form.validate_on_submit() else None

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, url_for
 
-from verify.auth import roles_required
+from verify.permissions import roles_required
 from verify.schemas import ArticleInSchema
 from verify.services.files import UnreadableFile, first_line, read_article_upload
 from verify.services.ingest import (
@@ -47,7 +47,7 @@ def new_article():
         if not result.created:
             flash("This article was already here; showing the stored copy.", "info")
         return redirect(url_for("review.review_article", article_id=result.article.id))
-    return render_template("review/new_article.html", form=form)
+    return render_template("articles/new.html", form=form)
 
 
 def add_article_from(form: ArticleForm) -> IngestResult | None:

@@ -3,15 +3,13 @@
 from flask import Blueprint, flash, redirect, url_for
 from flask_login import current_user
 
-from verify.auth import roles_required
-from verify.extensions import db
-from verify.models import Article
+from verify.loaders import load_article, load_claim
+from verify.permissions import roles_required
 from verify.services.assignment import assign_claims, assignable_users, find_assignee
 from verify.services.transactions import commit_with_retry
 from verify.vocabulary import ASSIGNERS
-from verify.web.corrections import flash_form_errors
 from verify.web.forms import AssignForm
-from verify.web.review import load_claim, redirect_to_claim
+from verify.web.helpers import flash_form_errors, redirect_to_claim
 
 bp = Blueprint("assign", __name__)
 
@@ -29,9 +27,13 @@ def chosen_assignee(prefix: str):
         return False, None
 
 
-def flash_assigned(count: int, assignee) -> None:
-    who = assignee.username if assignee else "nobody"
-    flash(f"{count} claim{'' if count == 1 else 's'} assigned to {who}.", "info")
+def assign_picked(prefix: str, claims) -> None:
+    """Give the claims that claims() returns to the reviewer picked in the form, and say so."""
+    ok, assignee = chosen_assignee(prefix)
+    if ok:
+        count = commit_with_retry(lambda: assign_claims(claims(), assignee, current_user))
+        who = assignee.username if assignee else "nobody"
+        flash(f"{count} claim{'' if count == 1 else 's'} assigned to {who}.", "info")
 
 
 @bp.route("/claims/<int:claim_id>/assign", methods=["POST"])
@@ -39,10 +41,7 @@ def flash_assigned(count: int, assignee) -> None:
 def assign_claim(claim_id):
     """Give one claim to a fact-checker."""
     claim = load_claim(claim_id)
-    ok, assignee = chosen_assignee("assign")
-    if ok:
-        count = commit_with_retry(lambda: assign_claims([claim], assignee, current_user))
-        flash_assigned(count, assignee)
+    assign_picked("assign", lambda: [claim])
     return redirect_to_claim(claim)
 
 
@@ -50,11 +49,6 @@ def assign_claim(claim_id):
 @roles_required(*ASSIGNERS)
 def assign_article(article_id):
     """Give every claim of an article to a fact-checker."""
-    article = db.get_or_404(Article, article_id, description=f"No article with id {article_id}.")
-    ok, assignee = chosen_assignee("assign-article")
-    if ok:
-        count = commit_with_retry(
-            lambda: assign_claims(article.public_claims, assignee, current_user)
-        )
-        flash_assigned(count, assignee)
+    article = load_article(article_id)
+    assign_picked("assign-article", lambda: article.public_claims)
     return redirect(url_for("review.review_article", article_id=article_id))

@@ -1,4 +1,4 @@
-"""Who is asking: a bearer token for scripts, a session for people."""
+"""Who is asking (a bearer token for scripts, a session for people) and what they may do."""
 
 from functools import wraps
 
@@ -6,14 +6,19 @@ from flask import abort, current_app, g, request
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
-from verify.extensions import db, limiter, login
+from verify.extensions import db, limiter
 from verify.models import User, find_token_user, username_key
 
-login.login_view = "auth.sign_in"
-login.login_message = "Please sign in to continue."
+
+def register_user_loaders(app) -> None:
+    """Tell Flask-Login how to find the user of a session or of a bearer token."""
+    manager = app.login_manager
+    manager.login_view = "auth.sign_in"
+    manager.login_message = "Please sign in to continue."
+    manager.user_loader(load_user)
+    manager.request_loader(load_token_user)
 
 
-@login.user_loader
 def load_user(session_id: str) -> User | None:
     """The user of a session or remember cookie, while its session token is current."""
     if bearer_token() is not None:
@@ -25,7 +30,6 @@ def load_user(session_id: str) -> User | None:
     return user
 
 
-@login.request_loader
 def load_token_user(_request) -> User | None:
     """The holder of the bearer token sent, on pages as on the API."""
     token = bearer_token()
