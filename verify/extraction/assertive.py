@@ -3,6 +3,7 @@
 import re
 
 from verify.extraction.candidate import Candidate
+from verify.extraction.complements import states_something
 from verify.extraction.tokens import words
 
 # "No one knows", "no group claimed responsibility", "Nobody said".
@@ -11,6 +12,7 @@ NO_ONE = re.compile(r"(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)\b")
 NEGATION = re.compile(r"(?:\bnot|n[’']t|\bnever)\s*$")
 OPEN_CONTENT = re.compile(r"(?:why|whether|if|how|when|where|what|who|which)\b", re.IGNORECASE)
 KNOW_FORMS = {"know", "knows", "knew", "known"}
+ASK_FORMS = {"ask", "asks", "asked", "asking"}
 # "endorsed by the club", "described as fragile by": the subject did not speak.
 # Views keep their holder in the by-phrase: "is regarded by experts as ...".
 PASSIVE_BY = re.compile(r"\s+by\b")
@@ -21,6 +23,8 @@ def asserts(text: str, claim: Candidate) -> bool:
     """Tell whether a claim reports something asserted, not withheld or negated."""
     if claim.has_source and NO_ONE.match(text, claim.source_start):
         return False
+    if not states_something(text, claim) or _asks(text, claim):
+        return False
     if claim.kind == "direct_quote" and len(words(text, claim.start, claim.end)) < 2:
         return False  # a one-word answer ("Probably," he said) states nothing on its own
     before = text[max(0, claim.cue_start - 12) : claim.cue_start]
@@ -30,3 +34,11 @@ def asserts(text: str, claim: Candidate) -> bool:
             return False
     passive = claim.pattern == "subject_cue" and cue.endswith("ed") and cue not in VIEW_FORMS
     return not (passive and PASSIVE_BY.match(text, claim.cue_end))
+
+
+def _asks(text: str, claim: Candidate) -> bool:
+    """Tell whether a quote is a question put by its speaker: `"Are you sure?" she asked`."""
+    cue = text[claim.cue_start : claim.cue_end].lower()
+    if claim.kind != "direct_quote" or cue not in ASK_FORMS:
+        return False
+    return text[claim.start : claim.end].rstrip("”\"' ").endswith("?")

@@ -8,6 +8,7 @@ from verify.extraction.lexicon import (
     BE_FORMS,
     CUE_FORMS,
     DETERMINERS,
+    FINITE_VERBS,
     MODIFIED_NOUNS,
     NOUN_LIKE,
     PRONOUNS,
@@ -74,6 +75,11 @@ PHRASE_TAILS = re.compile(
 PARTICIPLES_ONLY = {"seen", "shown", "known", "written", "sworn", "understood"}
 PERFECT = {"has", "have", "had", "having"}
 BE = {"is", "are", "was", "were", "be", "been", "being"}
+# "no guarantee", "to plan": a cue-like word after these is a noun or an infinitive.
+NOUN_DETERMINERS = DETERMINERS | {"to", "no"}
+# "The same cannot be said of ...": a passive of saying with its topic, nobody speaking.
+SAID_OF = {"said", "written", "spoken"}
+VIEW_FORMS = {"regarded", "viewed", "considered", "believed", "thought", "seen"}
 
 
 def cue_words(text: str, lo: int, end: int, masked: Masked):
@@ -85,13 +91,22 @@ def cue_words(text: str, lo: int, end: int, masked: Masked):
             continue
         if headline and text[start].isupper() and index and _headline_verb(word):
             yield start, stop, word
-        elif word in STANCE_ADJECTIVES and _after_be(found, index):
+        elif (
+            word in STANCE_ADJECTIVES
+            and _after_be(found, index)
+            and not _agent_follows(found, index)
+        ):
             yield start, stop, word
         elif word in CUE_FORMS and is_verb_use(text, found, index):
             if word not in ACT_FORMS or _clause_follows(found, index):
                 yield start, stop, word
         elif word in PHRASE_HEADS and PHRASE_TAILS.match(text, stop) and text[start].islower():
             yield start, stop, word
+
+
+def _agent_follows(found: list, index: int) -> bool:
+    """Tell whether "by" follows: "was opposed by MPs" is a passive, not a stance."""
+    return index + 1 < len(found) and found[index + 1][2] == "by"
 
 
 def _clause_follows(found: list, index: int) -> bool:
@@ -119,11 +134,11 @@ def is_verb_use(text: str, found: list, index: int) -> bool:
     start, _, word = found[index]
     previous = found[index - 1] if index else None
     following = found[index + 1][2] if index + 1 < len(found) else ""
-    if not text[start].islower() or (previous and previous[2] in DETERMINERS | {"to"}):
+    if not text[start].islower() or (previous and previous[2] in NOUN_DETERMINERS):
         return False
     if previous and previous[2].endswith(("'s", "’s")):
         return False
-    if word in NOUN_LIKE and not (_verb_context(text, previous) or following == "that"):
+    if word in NOUN_LIKE and _noun_use(text, previous, following):
         return False
     if word in PARTICIPLES_ONLY and (previous is None or previous[2] not in PERFECT):
         return False
@@ -134,7 +149,23 @@ def is_verb_use(text: str, found: list, index: int) -> bool:
     if word in PERCEPTION_FORMS and not _attributive_perception(text, found, index):
         return False
     passive = previous and previous[2] in BE and not word.endswith("ing")
-    return not (passive and following in {"to", "that"})
+    return not (passive and _passive_without_speaker(word, following))
+
+
+def _noun_use(text: str, previous: tuple | None, following: str) -> bool:
+    """Tell whether a noun-like cue is a noun: "the Treasury note has risen", "estimates of"."""
+    if following in FINITE_VERBS or following == "of":
+        return True
+    return not (_verb_context(text, previous) or following == "that")
+
+
+def _passive_without_speaker(word: str, following: str) -> bool:
+    """Tell whether a passive cue leaves its speaker out of this cue."""
+    if word in SAID_OF and following in {"of", "about"}:
+        return True  # "cannot be said of ..."
+    if following == "by" and word not in VIEW_FORMS:
+        return True  # "opposed by MPs who said ...": the agent's own cue comes later
+    return following in {"to", "that"}
 
 
 def _needs_particle(word: str, following: str) -> bool:

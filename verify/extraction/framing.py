@@ -15,8 +15,8 @@ FRAME = re.compile(
     rf"\b(?P<cue>[Ii]n)\s+(?P<source>(?:{OWNER}\s+)?(?:[\w.'’/&%-]+\s+){{0,6}}?{POLL_WORDS}\b"
     rf"(?:\s+(?:of|by|from|for)\s+[^,.;:]{{1,60}}?)?){WHEN}?\s*(?={COMMA}|[.;:]|$)"
 )
-# "rising in the polls", "in the words of": too vague to name a source.
-VAGUE = re.compile(r"(?:the\s+)?polls?|the\s+words|words|view|opinion", re.IGNORECASE)
+# "rising in the polls", "in the words of", "in other words": too vague to name a source.
+VAGUE = re.compile(r"(?:the\s+)?polls?|the\s+words|(?:other\s+)?words|view|opinion", re.IGNORECASE)
 
 
 def framed_claims(text: str, lo: int, end: int, masked: Callable[[int], bool]) -> list[Candidate]:

@@ -10,7 +10,9 @@ from verify.extraction.reported import content_end
 from verify.extraction.tokens import COMMA
 
 HEDGE = re.compile(rf"\b(?:{HEDGES})\b", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(rf"{COMMA}|[;:—–()]")
+CLAUSE_BREAK = re.compile(rf"{COMMA}|[;—–()]|:(?!\d)")
+# ", with rent up to $900," goes on the clause; ", and ..." or ", who ..." ends it.
+PREPOSITIONS = set("with including at in on for from by up over under near".split())
 CUE_LINK = re.compile(r"\s+(?:to|that|like|as if|as though)$")
 ASKED = re.compile(
     r"(?:(?<=[,;]\s)|\b(?:[Ww]hen|[Aa]fter|[Ii]f|[Oo]nce|[Bb]ut)\s+|(?<![\w,;]\s)(?<!\w))"
@@ -28,14 +30,27 @@ def hedged_claims(text: str, lo: int, hi: int, masked: Callable[[int], bool]) ->
         start = lo
         for brk in CLAUSE_BREAK.finditer(text, lo, match.start()):
             start = brk.end()
-        stop = CLAUSE_BREAK.search(text, match.end(), end)
-        clause_end = stop.start() if stop else end
+        clause_end = end if _opens_clause(match) else _clause_end(text, match.end(), end)
         start = _skip_conjunction(text, start, clause_end)
         if len(words(text, start, clause_end)) < 3:
             continue
         cue_end = match.start() + len(CUE_LINK.sub("", match.group()))
         return [Candidate(start, clause_end, match.start(), cue_end, "hedge", kind="unattributed")]
     return []
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    """Return the end of a hedged clause, over commas before a prepositional phrase."""
+    for brk in CLAUSE_BREAK.finditer(text, pos, end):
+        following = words(text, brk.end(), min(end, brk.end() + 20))[:1]
+        if brk.group() != "," or not following or following[0][2] not in PREPOSITIONS:
+            return brk.start()
+    return end
+
+
+def _opens_clause(match: re.Match) -> bool:
+    """Tell whether a hedge ends in "that": its clause runs to the end of the sentence."""
+    return match.group().lower().endswith(" that")
 
 
 def asked_claims(text: str, lo: int, hi: int, masked: Callable[[int], bool]) -> list[Candidate]:

@@ -111,9 +111,9 @@ warn state emphasize stress acknowledge admit allege assert contend confirm
 reveal recall observe predict promise tweet post reply respond answer comment
 conclude complain concede maintain mention remark reiterate testify read
 joke quip boast lament muse wonder speculate counter retort caution
-think believe hope fear expect suggest
+think believe hope fear expect suggest learn
 """.split()
-)
+) | {"learnt"}
 
 # Cues after a quote also include "continued": `"...," he continued.`
 QUOTE_CUES = TRAILING_CUES | CUE_FORMS | _forms("continue shoot fire put go chime".split())
@@ -129,6 +129,7 @@ bet pitch echo label quote counter object protest cry charge credit question
 remark note sign vote attack dispute guarantee hit cast name push press
 target release insult knock blast slam point thank back offer challenge contrast
 favor favour request reference fault query demand whisper promise pledge cheer
+figure
 """.split()
 }
 # Nouns that make the cue-like word before them a modifier: "press secretary",
@@ -179,8 +180,10 @@ HEDGES = (
     r"(?:seems?|seemed|appears?|appeared)\s+(?:to|like|that|as if|as though)|seemingly|"
     r"(?:seems?|seemed)(?=\s+(?:more|less|very|so|too|quite|rather|increasingly|un\w+|\w+ed)\b)|"
     r"(?:is|are|was|were|has been|have been|had been)(?: not)? (?:said|reported|believed|"
-    r"thought|expected|rumou?red|alleged|understood|estimated|considered|"
+    r"thought|expected|rumou?red|alleged|understood|estimated|considered|forecast|"
     r"projected|predicted|widely (?:believed|expected|seen|viewed)) to|"
+    r"it (?:appears|appeared|seems|seemed)(?= [a-z])|"
+    r"information reaching (?:[\w.-]+ ){1,4}(?:is|was) that|"
     r"it (?:is|was|has been) (?:said|reported|believed|thought|understood|alleged|"
     r"rumou?red|expected|claimed|learned|learnt) that|"
     r"(?:seen|viewed|interpreted) as|"

@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable
 
 from verify.extraction.candidate import Candidate
+from verify.extraction.complements import CLAUSE_MARKERS
 from verify.extraction.phrases import words
 from verify.extraction.tokens import COMMA
 
@@ -23,6 +24,14 @@ NOMINAL = re.compile(
     r"\s+(?P<link>that|of|for|about|to|on|against|with)\s+"
 )
 CLAUSE_END = re.compile(rf"{COMMA}|[;:—–()]|\s-\s")
+# Nouns whose content can be an infinitive: "her pledge to cut taxes". After other nouns
+# "to" names an addressee or a purpose: "his remarks to reporters", "his argument to win".
+INFINITIVE_NOUNS = set(
+    """
+call calls promise promises pledge pledges vow vows plan plans threat threats demand
+demands proposal proposals push decision decisions refusal willingness reluctance
+""".split()
+)
 
 
 def nominal_claims(text: str, lo: int, end: int, masked: Callable[[int], bool]) -> list[Candidate]:
@@ -34,7 +43,7 @@ def nominal_claims(text: str, lo: int, end: int, masked: Callable[[int], bool]) 
         start = match.start("link") if match.group("link") == "that" else match.end()
         stop = CLAUSE_END.search(text, match.end(), end)
         stop_at = stop.start() if stop else end
-        if len(words(text, start, stop_at)) < 1:
+        if len(words(text, start, stop_at)) < 1 or not _owns_content(text, match, stop_at):
             continue
         source_end = match.end("source")
         if text[source_end - 2 : source_end] in ("'s", "’s"):
@@ -44,6 +53,19 @@ def nominal_claims(text: str, lo: int, end: int, masked: Callable[[int], bool]) 
         source = (match.start("source"), source_end)
         found.append(Candidate(start, stop_at, *match.span("cue"), "nominal", *source))
     return found
+
+
+def _owns_content(text: str, match: re.Match, stop: int) -> bool:
+    """Tell whether the words after a noun cue are its content, not the rest of a clause."""
+    link = match.group("link")
+    if link == "that":
+        return True
+    if link == "to" and match.group("cue").lower() not in INFINITIVE_NOUNS:
+        return False
+    if link != "on":
+        return True
+    # "Her position on taxes has changed": the noun phrase is a subject, not a report.
+    return not any(word in CLAUSE_MARKERS for _, _, word in words(text, match.end(), stop))
 
 
 # Hearsay nouns with no owner: "amid allegations that ...", "questions about ...".

@@ -6,6 +6,7 @@ import re
 from verify.extraction.candidate import Candidate
 from verify.extraction.cues import is_verb_use
 from verify.extraction.deadline import check_deadline
+from verify.extraction.fragments import embed_fragment, embedded_start
 from verify.extraction.lexicon import CONJUNCTIONS, DETERMINERS, PARTICIPLE_CUES, QUOTE_CUES
 from verify.extraction.phrases import (
     looks_like_source,
@@ -17,12 +18,17 @@ from verify.extraction.phrases import (
 from verify.extraction.segment import is_abbreviation
 from verify.extraction.tokens import trimmed_end
 
-OPENERS = {"“", '"', "''", "``"}
-CLOSERS = {"”", '"', "''"}
-MARK = re.compile(r"“|”|\"|''|``")
+# A doubled `""` (quotes escaped as in a spreadsheet export) is one mark, not an empty quote.
+OPENERS = {"“", '"', '""', "''", "``"}
+CLOSERS = {"”", '"', '""', "''"}
+MARK = re.compile(r"“|”|\"\"|\"|''|``")
 SEGMENT_END = re.compile(r"[,.;:!?—\n“”\"]|''|$")
 GAP_BEFORE = re.compile(r"[^.!?;“”\"]{0,60}?(?P<punct>[:,]|\bthat)?\s*+$")
 MIN_WORDS = 2
+# "- Above, the skull of a whale": a caption under a quote, not its speaker.
+CAPTION_WORDS = set("above below left right top bottom pictured inset main clockwise".split())
+# Cues of manner rather than of saying: "she went, ...", "he fired back, ...".
+MANNER_CUES = {"go", "goes", "went", "going", "fire", "fires", "fired", "shoot", "shot", "put"}
 # Possessive space runs: two optional runs around an optional newline would otherwise try
 # every split of a long run of spaces.
 DASH_NAME = re.compile(
@@ -75,7 +81,7 @@ def quote_claims(
             continue
         claim = None
         if size >= 4 or sentence_start(starts, start) == start:
-            claim = _attributed_after(text, start, end)
+            claim = embedded_start(text, _attributed_after(text, start, end), starts)
         if claim is None and size >= MIN_WORDS:
             claim = _attributed_before(text, start, end, starts) or _colon_before(
                 text, start, end, starts
@@ -91,6 +97,8 @@ def quote_claims(
 def _follow(text: str, claims: list[Candidate], following: tuple[int, int]) -> int:
     """Join or attribute the next quote after `"X," he said`; return 1 if it was used."""
     claim = claims[-1]
+    if not words(text, *following):
+        return 0  # a stray mark left open ("said. \"\"") continues nothing
     participle = _participle_between(text, claim, following[0])
     if participle:
         claims.append(
@@ -122,7 +130,7 @@ def _participle_between(text: str, claim: Candidate, quote_start: int) -> tuple 
 def _attributed_after(text: str, start: int, end: int) -> Candidate | None:
     """Match `"...," the statement read` and `"...," said Jane Smith`."""
     dash = DASH_NAME.match(text, end)
-    if dash:
+    if dash and dash.group("name").lower() not in CAPTION_WORDS:
         source = dash.span("name")
         return Candidate(start, end, *dash.span("dash"), "quote_dash", *source, "direct_quote")
     pos = end
@@ -158,6 +166,8 @@ def _subject_and_cue(text: str, found: list, stop: int, closed: bool) -> tuple:
     """Return (source span, cue span) for `Smith (, an aide,) said ...` after a quote."""
     if closed and found[0][2] in CONJUNCTIONS:
         return None, None
+    if found[0][2] in CONJUNCTIONS and found[1:2] and found[1][2] == "that":
+        return None, None  # `are "dedicated," and that the party ...`: reported speech goes on
     for start, end, word in found[1:9]:
         if word in QUOTE_CUES and text[start].islower():
             tail = words(text, end, stop)
@@ -205,12 +215,16 @@ def _attributed_before(
     cues = [w for i, w in enumerate(found) if w[2] in QUOTE_CUES and is_verb_use(text, found, i)]
     if not cues:
         return None
-    cue_start, cue_end, _ = cues[-1]
+    cue_start, cue_end, cue = cues[-1]
     gap = GAP_BEFORE.match(text, cue_end, start)
     if gap is None or (text[cue_end:start].strip() and not gap.group("punct")):
         return None
+    if cue in MANNER_CUES and gap.group("punct") not in (",", ":"):
+        return None  # `the sky went "dark"`: only `she went, "..."` introduces speech
     if len(cues) > 1 and not gap.group("punct"):
         return None  # `X said that Y shows "great charm"`: a fragment inside reported speech
+    if "that" in [w for _, _, w in words(text, cue_end, start)[:-1]]:
+        return None  # `told her that he agreed, "if ..."`: the quote goes on reported speech
     source = next(filter(None, (source_before(text, lo, c[0]) for c in reversed(cues))), None)
     if source is None and cues[-1][2].endswith("ing"):
         source = sentence_subject(text, lo, cue_start)
@@ -219,7 +233,8 @@ def _attributed_before(
     kind, content_start = "direct_quote", start
     if gap.group("punct") == "that":
         kind, content_start = "reported", gap.start("punct")
-    return Candidate(content_start, end, cue_start, cue_end, "quote_before", *source, kind)
+    claim = Candidate(content_start, end, cue_start, cue_end, "quote_before", *source, kind)
+    return embed_fragment(text, claim, sentence_starts)
 
 
 def _colon_before(text: str, start: int, end: int, sentence_starts: list[int]) -> Candidate | None:

@@ -9,6 +9,7 @@ from verify.extraction.lexicon import (
     PARTICIPLE_CUES,
     TRAILING_CUES,
 )
+from verify.extraction.passives import recast_passive
 from verify.extraction.phrases import looks_like_source, words
 from verify.extraction.speech import (
     content_start,
@@ -77,7 +78,7 @@ def reported_claims(text: str, lo: int, hi: int, masked: Masked) -> list[Candida
     if found:
         return found
     claims = final_attribution(text, lo, end, masked) or parenthetical(text, lo, end, masked)
-    claims = claims or subject_cue(text, lo, end, masked)
+    claims = claims or _recast_passives(text, subject_cue(text, lo, end, masked))
     claims = claims or trailing(text, lo, end, masked) or framed_claims(text, lo, end, masked)
     claims = [part for claim in claims for part in _split_participle(text, claim, masked)]
     for claim in claims:
@@ -85,6 +86,11 @@ def reported_claims(text: str, lo: int, hi: int, masked: Masked) -> list[Candida
             claim.end = cut_tail(text, claim.start, claim.end, masked)
             claim.end = trim(text, claim.start, claim.end, claim.end)
     return claims
+
+
+def _recast_passives(text: str, claims: list[Candidate]) -> list[Candidate]:
+    """Recast passive cues; drop passive acts."""
+    return [c for c in (recast_passive(text, claim) for claim in claims) if c is not None]
 
 
 def after_quote(text: str, quote: Candidate, lo: int, hi: int, masked: Masked) -> list[Candidate]:

@@ -9,6 +9,8 @@ from verify.extraction.cues import PHRASE_HEADS, PHRASE_TAILS, cue_words
 from verify.extraction.lexicon import (
     ADDRESSEE_VERBS,
     AUXILIARIES,
+    CONJUNCTIONS,
+    CUE_FORMS,
     NOUN_LIKE,
     STANCE_ADJECTIVES,
     TRAILING_CUES,
@@ -62,6 +64,9 @@ SEQUENTIAL_WORDS = {"and", "but", "while", "although", "though", "as", "when", "
 # No PolNeAR sentence has more than 7 cues; each costs a look back, so a sentence of nothing
 # but cues ("said said said …") is read up to this many.
 MAX_CUES = 12
+SUBJECT_PRONOUNS = set("he she they we i".split())
+RELATIVE_OPENERS = CONJUNCTIONS | set("which who whom what why how whether".split())
+DASHES = ("—", "–", "-")
 CONNECTOR_MARKS = ",;:—–-"
 LONGEST_CONNECTOR = max(map(len, SEQUENTIAL_WORDS))
 
@@ -84,16 +89,31 @@ def subject_cue(text: str, lo: int, end: int, masked: Masked) -> list[Candidate]
         begin = content_start(text, cue_end, end, word)
         claims.append(Candidate(begin, end, start, cue_end, "subject_cue", *source))
     claims = [c for c in (_complete(text, lo, c, claims) for c in claims) if c is not None]
-    return [_end_subordinate(text, lo, c) for c in claims if not _empty_content(text, c)]
+    claims = [c for c in claims if not _empty_content(text, c) and not _reduced_relative(text, c)]
+    return [_end_subordinate(text, lo, c) for c in claims]
 
 
 def _empty_content(text: str, claim: Candidate) -> bool:
     """Tell whether a content is a lone particle or adverb ("pushing back", "wrote recently")."""
+    dash = text[claim.start : claim.start + 1]
+    if dash in DASHES and text.find(dash, claim.start + 1, claim.end) < 0:
+        return True  # "when Lee announced — Ann posted photos": the dash ends the clause
     found = words(text, claim.start, claim.end)
     if len(found) != 1:
         return False
     word = found[0][2]
     return word in EMPTY_WORDS or word in ADVERBIAL or word.endswith("ly")
+
+
+def _reduced_relative(text: str, claim: Candidate) -> bool:
+    """Tell whether the cue sits in `a decision he disclosed`: its object is the noun before."""
+    found = words(text, claim.source_start, claim.source_end)
+    if len(found) < 2 or found[-1][2] not in SUBJECT_PRONOUNS:
+        return False
+    before = found[-2][2]
+    if before in RELATIVE_OPENERS or before in CUE_FORMS or before in AUXILIARIES:
+        return False
+    return not text[found[-2][0]].isupper()
 
 
 def _end_subordinate(text: str, lo: int, claim: Candidate) -> Candidate:
@@ -216,14 +236,14 @@ def _complete(text: str, lo: int, claim: Candidate, claims: list) -> Candidate |
     comma = rfind_comma(text, lo, claim.source_start)
     index = claims.index(claim)
     floor = claims[index - 1].end if index else lo
-    if comma <= floor or not _clause_like(text, words(text, floor, comma)):
+    if comma <= floor or not clause_like(text, words(text, floor, comma)):
         return None
     start = floor if floor == lo else comma_after(text, floor, comma)
     claim.start, claim.end, claim.pattern = start, comma, "trailing"
     return claim
 
 
-def _clause_like(text: str, found: list) -> bool:
+def clause_like(text: str, found: list) -> bool:
     """Tell whether words before `, X said` can be a content, not "On Twitter" or a name."""
     if len(found) < 2 or all(text[s].isupper() for s, _, _ in found):
         return False

@@ -3,13 +3,28 @@
 from collections.abc import Callable
 
 from verify.extraction.candidate import Candidate
-from verify.extraction.cues import is_verb_use
-from verify.extraction.lexicon import ADDRESSEE_VERBS, TRAILING_CUES
+from verify.extraction.cues import STUDY_NOUNS, is_verb_use
+from verify.extraction.lexicon import (
+    ADDRESSEE_VERBS,
+    ANONYMOUS_HEADS,
+    DETERMINERS,
+    FINITE_VERBS,
+    TRAILING_CUES,
+    inflect,
+)
 from verify.extraction.phrases import source_after, source_before, words
-from verify.extraction.speech import ADVERBIAL
+from verify.extraction.speech import ADVERBIAL, clause_like
 from verify.extraction.tokens import commas, find_comma, rfind_comma
 
 Masked = Callable[[int], bool]
+# Words that open an adverbial before a final cue: "After a long pause, Lee asked".
+OPENING_ADVERBIALS = set(
+    """
+after before during in on at when while since following for with from later earlier like unlike
+""".split()
+)
+# Findings end a sentence only after a record: "..., census figures show".
+FINDING_CUES = set(inflect("show") + inflect("indicate"))
 # Words that open the short tail after a final cue: "said on Tuesday", "told reporters in Rome".
 TAIL_WORDS = ADVERBIAL | set("to with by as when while over through later next".split())
 
@@ -60,9 +75,23 @@ def _inverted_parenthetical(text: str, inner: list, second: int, end: int) -> Ca
     rest = words(text, second, end)
     if source is None or cue[2].endswith("ing") or len(rest) < 3:
         return None
-    if not text[source[0]].isupper():
+    if not (text[source[0]].isupper() or _plural_group(text, source)):
         return None
     return Candidate(rest[0][0], end, cue[0], cue[1], "parenthetical", *source)
+
+
+def _final_cue(found: list, index: int) -> bool:
+    """Tell whether a word ends a sentence as its cue: "..., she said", "..., data show"."""
+    word = found[index][2]
+    if word in TRAILING_CUES:
+        return True
+    return word in FINDING_CUES and index > 0 and found[index - 1][2] in STUDY_NOUNS
+
+
+def _plural_group(text: str, source: tuple[int, int]) -> bool:
+    """Tell whether a lowercase inverted source is a group: "say economists", "said police"."""
+    found = words(text, *source)
+    return len(found) <= 3 and (found[-1][2] in ANONYMOUS_HEADS or found[-1][2].endswith("ists"))
 
 
 def trailing(
@@ -77,9 +106,19 @@ def trailing(
             continue
         claim = _inverted(text, lo, comma, found, end)
         claim = claim or _subject_first(text, lo, comma, found, end)
+        if claim and _introductory(text, claim):
+            continue  # "After a long answer, Lee asked:" has no content before its cue
         if claim and (accept is None or accept(claim)):
             return [claim]
     return []
+
+
+def _introductory(text: str, claim: Candidate) -> bool:
+    """Tell whether the words before the cue are a short adverbial ("After the vote")."""
+    found = words(text, claim.start, claim.end)
+    if not found or found[0][2] not in OPENING_ADVERBIALS or len(found) > 5:
+        return False
+    return not clause_like(text, found) and text[claim.cue_start].islower()
 
 
 def _inverted(text: str, lo: int, comma: int, found: list, end: int) -> Candidate | None:
@@ -94,19 +133,35 @@ def _inverted(text: str, lo: int, comma: int, found: list, end: int) -> Candidat
     if len(named) > 4 and not any(text[s].isupper() for s, _, _ in named):
         return None  # "..., says the school run takes an hour" is not an inverted subject
     source_end = source[1]
-    if text[source[1] : end].lstrip().startswith(","):
+    if text[source[1] : end].lstrip().startswith(",") and not _verb_follows(text, source[1], end):
         closer = find_comma(text, text.index(",", source[1]) + 1, end)
         source_end = end if closer < 0 else closer
     return Candidate(lo, comma, cue[0], cue[1], "trailing_inverted", source[0], source_end)
 
 
+def _bare_subject(text: str, found: list, end: int) -> bool:
+    """Tell whether a headline ends on "..., mayor claims" (no full stop, a present verb)."""
+    word = found[-1][2]
+    if text[end : end + 1] in (".", "!", "?") or not word.endswith("s") or word.endswith("ss"):
+        return False
+    return len(found) >= 2 and found[-2][2] not in DETERMINERS
+
+
+def _verb_follows(text: str, pos: int, end: int) -> bool:
+    """Tell whether the words after a source's comma go on the sentence: ", will fall"."""
+    following = words(text, pos, end)[:1]
+    return bool(following) and following[0][2] in FINITE_VERBS
+
+
 def _subject_first(text: str, lo: int, comma: int, found: list, end: int) -> Candidate | None:
     """Match `..., the statement read.` and `..., Smith, an aide, said.`."""
-    index = next((i for i, w in enumerate(found) if w[2] in TRAILING_CUES), None)
+    index = next((i for i, w in enumerate(found) if _final_cue(found, i)), None)
     if index is None or find_comma(text, found[index][1], end) >= 0 or len(found) - index > 10:
         return None
     cue = found[index]
-    headline = index == len(found) - 1 and text[cue[0]].isupper()  # "..., Trevor Noah Says"
+    # "..., Trevor Noah Says", "..., mayor claims": a last word after a name is a verb
+    last = index == len(found) - 1
+    headline = last and (text[cue[0]].isupper() or _bare_subject(text, found, end))
     if cue[2].endswith("ing") or not (headline or is_verb_use(text, found, index)):
         return None
     source = source_before(text, comma + 1, cue[0]) if index else None
