@@ -25,14 +25,16 @@ def asserts(text: str, claim: Candidate) -> bool:
         return False
     if not states_something(text, claim) or _asks(text, claim):
         return False
-    if claim.kind == "direct_quote" and len(words(text, claim.start, claim.end)) < 2:
-        return False  # a one-word answer ("Probably," he said) states nothing on its own
+    if len(words(text, claim.start, claim.end)) < 2:
+        return False  # a one-word answer ("Probably," he said; "We think not") states nothing
     before = text[max(0, claim.cue_start - 12) : claim.cue_start]
     cue = text[claim.cue_start : claim.cue_end].lower()
     if NEGATION.search(before):
         if cue in KNOW_FORMS or OPEN_CONTENT.match(text, claim.start):
             return False
-    passive = claim.pattern == "subject_cue" and cue.endswith("ed") and cue not in VIEW_FORMS
+    # "called on by tribes": the first word of a phrasal cue carries the participle.
+    verb = cue.split(" ", 1)[0]
+    passive = claim.pattern == "subject_cue" and verb.endswith("ed") and cue not in VIEW_FORMS
     return not (passive and PASSIVE_BY.match(text, claim.cue_end))
 
 

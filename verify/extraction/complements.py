@@ -45,7 +45,7 @@ def states_something(text: str, claim: Candidate) -> bool:
         return True
     if cue in REPORT_FORMS:
         return not HANDED_OVER.match(text, claim.start, claim.end)
-    if cue not in OBJECT_FORMS:
+    if cue.split(" ", 1)[0] not in OBJECT_FORMS:  # "pointed to", "talking about"
         return True
     stop = CLAUSE_BREAK.search(text, claim.start, claim.end)
     found = words(text, claim.start, stop.start() if stop else claim.end)[:SCANNED_WORDS]

@@ -12,6 +12,8 @@ VIEW_FORMS = {"regarded", "viewed", "considered", "believed", "thought", "seen",
 AGENT = re.compile(r"\bby\s+(?P<agent>[^,;:.()—–\"“”]{2,80})")
 MAX_AGENT_WORDS = 8
 ACT_PARTICIPLES = set("named appointed nominated elected signed sponsored voted".split())
+# "She was called after her grandmother": without an agent, naming rather than speech.
+NAMING_PARTICIPLES = set("called dubbed nicknamed titled".split())
 AGENT_ENDS = set("for with in on at after as because when who which that and".split())
 
 
@@ -22,6 +24,8 @@ def recast_passive(text: str, claim: Candidate) -> Candidate | None:
     if text[claim.cue_start : claim.cue_end].lower() in ACT_PARTICIPLES:
         return None  # "were named best actors", "was signed into law": acts, not speech
     agent = AGENT.search(text, claim.cue_end, claim.end)
+    if agent is None and text[claim.cue_start : claim.cue_end].lower() in NAMING_PARTICIPLES:
+        return None
     claim.start = claim.source_start
     span = _agent_span(text, agent) if agent else None
     if span:
