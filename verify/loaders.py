@@ -4,7 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from verify.extensions import db
-from verify.models import Article, Claim, article_with_claims
+from verify.models import Article, Claim, Source, article_with_claims
 
 
 def load_claim(claim_id: int, public_only: bool = False) -> Claim:
@@ -21,3 +21,8 @@ def load_article(article_id: int, with_claims: bool = False) -> Article:
     if with_claims:
         return db.first_or_404(article_with_claims(article_id), description=description)
     return db.get_or_404(Article, article_id, description=description)
+
+
+def load_source(source_id: int) -> Source:
+    """Load a source."""
+    return db.get_or_404(Source, source_id, description=f"No source with id {source_id}.")

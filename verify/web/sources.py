@@ -5,6 +5,7 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from verify.extensions import db
+from verify.loaders import load_source
 from verify.models import Source
 from verify.permissions import roles_required
 from verify.services.source_changes import (
@@ -35,10 +36,6 @@ def index():
     return render_template(
         "sources/index.html", rows=rows[:PER_PAGE], page=page, has_next=len(rows) > PER_PAGE
     )
-
-
-def load_source(source_id: int) -> Source:
-    return db.get_or_404(Source, source_id, description=f"No source with id {source_id}.")
 
 
 @bp.route("/<int:source_id>")
