@@ -1,7 +1,7 @@
 """What the extraction tests share: the seed article's paths and span checks."""
 
 from tests.conftest import shared_dir
-from verify.extraction import ExtractedClaim
+from verify.extraction import ExtractedClaim, extract_claims
 
 SEED_DIR = shared_dir("seed")
 SEED_TEXT = SEED_DIR / "article-kursk-command-post.txt"
@@ -18,6 +18,13 @@ CONTRACT = {
     "cue_end",
     "kind",
 }
+
+
+def only_claim(text: str) -> ExtractedClaim:
+    """Extract `text`, check it holds exactly one claim, and return that claim."""
+    claims = extract_claims(text)
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
 
 
 def claim_with(claims: list[ExtractedClaim], phrase: str) -> ExtractedClaim:

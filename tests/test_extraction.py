@@ -5,6 +5,7 @@ import pytest
 from tests.extraction_support import (
     assert_offsets,
     claim_with,
+    only_claim,
 )
 from verify.extraction import (
     extract_claims,
@@ -177,10 +178,9 @@ def test_quote_spanning_sentences_and_its_continuation():
     text = (
         '"We tried everything. Nothing worked," the coach said, "so we will start again in spring."'
     )
-    claims = extract_claims(text)
-    assert len(claims) == 1
-    assert claims[0].text.endswith('spring."')
-    assert claims[0].source == "coach"
+    claim = only_claim(text)
+    assert claim.text.endswith('spring."')
+    assert claim.source == "coach"
 
 
 def test_quote_continued_in_next_paragraph():
@@ -196,10 +196,9 @@ def test_quote_continued_in_next_paragraph():
 
 def test_quoted_fragment_inside_reported_speech_is_one_claim():
     text = 'The senator said the new tax was "a gift to the richest families in town."'
-    claims = extract_claims(text)
-    assert len(claims) == 1
-    assert claims[0].kind == "reported"
-    assert "gift to the richest" in claims[0].text
+    claim = only_claim(text)
+    assert claim.kind == "reported"
+    assert "gift to the richest" in claim.text
 
 
 def test_pronoun_and_document_sources_are_resolved():
@@ -225,9 +224,8 @@ def test_verification_statement_becomes_note_and_is_not_a_claim():
         "The navy sank two patrol boats near the island, the navy command said.\n\n"
         "The Daily Ledger could not independently verify the claim."
     )
-    claims = extract_claims(text)
-    assert len(claims) == 1
-    assert claims[0].note == "The Daily Ledger could not independently verify the claim."
+    claim = only_claim(text)
+    assert claim.note == "The Daily Ledger could not independently verify the claim."
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.extraction_support import claim_with
+from tests.extraction_support import claim_with, only_claim
 from verify.extraction import extract_claims
 
 NOT_CLAIMS = (
@@ -50,10 +50,9 @@ def test_acts_nouns_and_idioms_are_not_claims(sentence):
     ],
 )
 def test_the_same_cues_with_a_clause_stay_claims(sentence, content, source):
-    claims = extract_claims(sentence)
-    assert len(claims) == 1
-    assert content in claims[0].text
-    assert source in claims[0].source
+    claim = only_claim(sentence)
+    assert content in claim.text
+    assert source in claim.source
 
 
 @pytest.mark.parametrize(
@@ -70,28 +69,25 @@ def test_the_same_cues_with_a_clause_stay_claims(sentence, content, source):
     ],
 )
 def test_a_quoted_fragment_keeps_the_rest_of_its_clause(sentence, tail):
-    claims = extract_claims(sentence)
-    assert len(claims) == 1
-    assert tail in claims[0].text
-    assert claims[0].kind == "reported"
-    assert "Ochoa" in claims[0].source
+    claim = only_claim(sentence)
+    assert tail in claim.text
+    assert claim.kind == "reported"
+    assert "Ochoa" in claim.source
 
 
 def test_a_quote_inside_a_sentence_keeps_the_words_before_it():
     text = 'Her budget will give families "a real choice about child care," Ms. Ford said.'
-    claims = extract_claims(text)
-    assert len(claims) == 1
-    assert claims[0].text.startswith("Her budget will give families")
-    assert (claims[0].kind, claims[0].source) == ("reported", "Ford")
+    claim = only_claim(text)
+    assert claim.text.startswith("Her budget will give families")
+    assert (claim.kind, claim.source) == ("reported", "Ford")
 
 
 def test_a_quote_after_a_that_clause_continues_it():
     text = 'Mr. Ames told the panel that he would step aside, "if that is what the party wants."'
-    claims = extract_claims(text)
-    assert len(claims) == 1
-    assert "he would step aside" in claims[0].text
-    assert "what the party wants" in claims[0].text
-    assert "Ames" in claims[0].source
+    claim = only_claim(text)
+    assert "he would step aside" in claim.text
+    assert "what the party wants" in claim.text
+    assert "Ames" in claim.source
 
 
 def test_a_scene_is_not_speech_but_its_source_still_speaks():
@@ -161,10 +157,9 @@ def test_a_second_that_clause_after_a_quoted_fragment_stays_in_one_claim():
         'Ms. Lund said that the board is "fully behind the plan," and that the union '
         "supports it too."
     )
-    claims = extract_claims(text)
-    assert len(claims) == 1
-    assert "the union supports it too" in claims[0].text
-    assert claims[0].source == "Lund"
+    claim = only_claim(text)
+    assert "the union supports it too" in claim.text
+    assert claim.source == "Lund"
 
 
 def test_an_agent_who_speaks_after_a_passive_is_the_source():

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from tests.extraction_support import only_claim
 from verify.extraction import extract_claims
 
 
@@ -25,33 +26,29 @@ from verify.extraction import extract_claims
     ],
 )
 def test_impersonal_hedges_are_unattributed_claims(sentence, content):
-    claims = extract_claims(sentence)
-    assert len(claims) == 1
-    assert content in claims[0].text
-    assert claims[0].kind == "unattributed"
+    claim = only_claim(sentence)
+    assert content in claim.text
+    assert claim.kind == "unattributed"
 
 
 def test_a_sentence_ending_in_has_learnt_is_a_claim():
     text = "Detectives have arrested a second man, the Daily Ledger has learnt."
-    claims = extract_claims(text)
-    assert len(claims) == 1
-    assert claims[0].text == "Detectives have arrested a second man"
+    claim = only_claim(text)
+    assert claim.text == "Detectives have arrested a second man"
 
 
 def test_a_finding_of_records_at_the_end_of_a_sentence_is_a_claim():
     text = "Rents rose by a third in five years, council housing figures show."
-    claims = extract_claims(text)
-    assert len(claims) == 1
-    assert claims[0].text == "Rents rose by a third in five years"
-    assert "figures" in claims[0].source
+    claim = only_claim(text)
+    assert claim.text == "Rents rose by a third in five years"
+    assert "figures" in claim.source
 
 
 def test_an_inverted_group_between_commas_is_a_source():
     text = "The new levy, say economists, will fall hardest on small farms."
-    claims = extract_claims(text)
-    assert len(claims) == 1
-    assert "fall hardest on small farms" in claims[0].text
-    assert claims[0].source == "economists"
+    claim = only_claim(text)
+    assert "fall hardest on small farms" in claim.text
+    assert claim.source == "economists"
 
 
 MEMO = "\n".join(
@@ -93,24 +90,21 @@ def test_api_finds_memo_items(client, auth_header):
 
 def test_a_hedged_clause_goes_on_over_a_prepositional_phrase():
     text = "The two men allegedly rented three flats, with rent up to $900, to run the scheme."
-    claims = extract_claims(text)
-    assert len(claims) == 1
-    assert "rented three flats, with rent up to $900" in claims[0].text
+    claim = only_claim(text)
+    assert "rented three flats, with rent up to $900" in claim.text
 
 
 def test_a_passive_cue_gives_its_agent_as_source():
     text = 'The new timetable has been described as "chaotic" by the commuters\' union.'
-    claims = extract_claims(text)
-    assert len(claims) == 1
-    assert claims[0].text.startswith("The new timetable has been described")
-    assert "union" in claims[0].source
+    claim = only_claim(text)
+    assert claim.text.startswith("The new timetable has been described")
+    assert "union" in claim.source
 
 
 def test_a_passive_cue_without_an_agent_is_unattributed():
-    claims = extract_claims("The new timetable was criticized as chaotic.")
-    assert len(claims) == 1
-    assert claims[0].text == "The new timetable was criticized as chaotic"
-    assert (claims[0].kind, claims[0].source) == ("unattributed", None)
+    claim = only_claim("The new timetable was criticized as chaotic.")
+    assert claim.text == "The new timetable was criticized as chaotic"
+    assert (claim.kind, claim.source) == ("unattributed", None)
 
 
 def test_a_stance_after_be_stays_with_its_subject():

@@ -16,20 +16,12 @@ LOOSE = "1000 per minute"
 
 
 def attempt(client, endpoint, username, address="127.0.0.1", password="wrong", headers=None):
-    environ = {"REMOTE_ADDR": address}
-    if endpoint == "form":
-        return client.post(
-            "/sign-in",
-            data={"username": username, "password": password},
-            environ_base=environ,
-            headers=headers,
-        ).status_code
-    return client.post(
-        "/api/tokens",
-        json={"username": username, "password": password},
-        environ_base=environ,
-        headers=headers,
-    ).status_code
+    credentials = {"username": username, "password": password}
+    url, body = ("/sign-in", "data") if endpoint == "form" else ("/api/tokens", "json")
+    response = client.post(
+        url, **{body: credentials}, environ_base={"REMOTE_ADDR": address}, headers=headers
+    )
+    return response.status_code
 
 
 def limits(app, per_user_and_address=LOOSE, per_user=LOOSE, per_address=LOOSE):
