@@ -225,3 +225,32 @@ def test_an_adverb_before_a_participle_is_not_the_source():
     assert [(c.source, text[c.source_start : c.source_end]) for c in claims] == [
         ("Her aides", "Her aides")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "source"),
+    [
+        (
+            "The harbour engineers, however, don't think the new wall is high enough.",
+            "the new wall is high enough",
+            "harbour engineers",
+        ),
+        (
+            "The ferry crews, however, don’t believe the timetable will hold.",
+            "the timetable will hold",
+            "ferry crews",
+        ),
+        (
+            "By contrast, Dr. Ines Varga believes the reservoir is safe.",
+            "the reservoir is safe",
+            "Ines Varga",
+        ),
+        (
+            "In response, the port authority said the berth would reopen in May.",
+            "the berth would reopen in May",
+            "port authority",
+        ),
+    ],
+)
+def test_a_negated_auxiliary_or_an_opening_phrase_is_no_source(text, phrase, source):
+    assert sources_of(text, phrase) == [source]

@@ -77,6 +77,8 @@ PERFECT = {"has", "have", "had", "having"}
 BE = {"is", "are", "was", "were", "be", "been", "being"}
 # "no guarantee", "to plan": a cue-like word after these is a noun or an infinitive.
 NOUN_DETERMINERS = DETERMINERS | {"to", "no"}
+# After a preposition a cue word is a noun ("By contrast", "in response"), unless a gerund.
+PREPOSITIONS = set("by in of for with without on at from into upon under".split())
 # "The same cannot be said of ...": a passive of saying with its topic, nobody speaking.
 SAID_OF = {"said", "written", "spoken"}
 VIEW_FORMS = {"regarded", "viewed", "considered", "believed", "thought", "seen"}
@@ -137,6 +139,8 @@ def is_verb_use(text: str, found: list, index: int) -> bool:
     if not text[start].islower() or (previous and previous[2] in NOUN_DETERMINERS):
         return False
     if previous and previous[2].endswith(("'s", "’s")):
+        return False
+    if previous and previous[2] in PREPOSITIONS and not word.endswith("ing"):
         return False
     if word in NOUN_LIKE and _noun_use(text, previous, following):
         return False

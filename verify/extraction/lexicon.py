@@ -156,8 +156,10 @@ even already first further just quickly flatly openly initially long still
 frequently separately subsequently simply specifically explicitly directly
 very more less increasingly deeply highly so too quite fairly extremely
 particularly equally especially remains remained seems seemed being
+don't doesn't didn't won't wouldn't can't couldn't isn't aren't wasn't weren't hasn't haven't
 """.split()
 )
+AUXILIARIES |= {word.replace("'", "’") for word in AUXILIARIES if "'" in word}
 
 # Finite verbs that cannot sit inside a source phrase.
 FINITE_VERBS = set(
