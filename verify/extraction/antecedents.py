@@ -2,7 +2,7 @@
 
 Names inside quotation marks or inside an earlier claim's content are what someone said,
 not who is speaking, so they are blanked out before looking. A lone surname or first name
-("Hoenig", "Curie") counts when the article has given that person's full name before.
+("Varga", "Curie") counts when the article has given that person's full name before.
 """
 
 import bisect
@@ -57,7 +57,7 @@ class People:
         """Return the full name a run written before `pos` gives, or None if it names no one."""
         name = self.full_name(tokens)
         if name is None and len(tokens) == 1:
-            name = tokens  # "Bloomberg" alone may name a person the article named in full
+            name = tokens  # "Reuters" alone may name a person the article named in full
         if name is None:
             return None
         if len(name) >= 2:

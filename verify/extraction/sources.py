@@ -101,7 +101,7 @@ def is_person_name(tokens: list[str]) -> bool:
     """Tell whether capitalised tokens name a person rather than an organisation."""
     if not tokens or not all(t[:1].isupper() for t in tokens):
         return False
-    # A first name makes "Michael Bloomberg" or "Tom Fox" a person despite the outlet's name.
+    # A first name makes "Tom Reuters" or "Ann Fox" a person despite the outlet's name.
     blocked = ORG_WORDS if first_name(tokens[0]) else NOT_PERSON_WORDS
     return not any(bare(t) in blocked for t in tokens)
 
