@@ -27,6 +27,11 @@ def only_claim(text: str) -> ExtractedClaim:
     return claims[0]
 
 
+def sources_of(text: str, phrase: str) -> list[str | None]:
+    """The sources of the claims of `text` whose text contains `phrase`."""
+    return [c.source for c in extract_claims(text) if phrase in c.text]
+
+
 def claim_with(claims: list[ExtractedClaim], phrase: str) -> ExtractedClaim:
     """Return the first claim whose text contains `phrase`."""
     found = [c for c in claims if phrase in c.text]

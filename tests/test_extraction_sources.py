@@ -5,13 +5,10 @@ import json
 import pytest
 from sqlalchemy import select
 
+from tests.extraction_support import sources_of
 from verify.extensions import db
 from verify.extraction import extract_claims
 from verify.models import Claim
-
-
-def sources_of(text: str, phrase: str) -> list[str | None]:
-    return [c.source for c in extract_claims(text) if phrase in c.text]
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.extraction_support import only_claim
+from tests.extraction_support import only_claim, sources_of
 from verify.extraction import extract_claims
 
 ACTS = (
@@ -76,8 +76,7 @@ def test_api_leaves_acts_out(client, auth_header):
     ],
 )
 def test_pronouns_resolve_to_people_not_places(text, pronoun_claim, source):
-    claims = [c for c in extract_claims(text) if pronoun_claim in c.text]
-    assert [c.source for c in claims] == [source]
+    assert sources_of(text, pronoun_claim) == [source]
 
 
 @pytest.mark.parametrize(
@@ -126,8 +125,7 @@ def test_negated_withheld_and_passive_speech_is_not_a_claim(line):
     ],
 )
 def test_descriptions_and_pronouns_resolve_to_the_named_person(text, claim, source):
-    claims = [c for c in extract_claims(text) if claim in c.text]
-    assert [c.source for c in claims] == [source]
+    assert sources_of(text, claim) == [source]
 
 
 @pytest.mark.parametrize(
@@ -152,8 +150,7 @@ def test_descriptions_and_pronouns_resolve_to_the_named_person(text, claim, sour
     ],
 )
 def test_attributions_inside_clauses_are_found(text, claim, source):
-    claims = [c for c in extract_claims(text) if claim in c.text]
-    assert [c.source for c in claims] == [source]
+    assert sources_of(text, claim) == [source]
 
 
 @pytest.mark.parametrize(
@@ -273,5 +270,4 @@ def test_she_skips_a_man_named_just_before():
         "Her rival, Senator John Carter, stayed in the capital. She said the dam would be"
         " built."
     )
-    claims = [c for c in extract_claims(text) if "dam" in c.text]
-    assert [c.source for c in claims] == ["Sarah Mills"]
+    assert sources_of(text, "dam") == ["Sarah Mills"]
