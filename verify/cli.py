@@ -231,8 +231,7 @@ def export_corrections(texts):
 @samples_cli.command("load")
 def load_samples():
     """Load the bundled sample articles; running it again adds nothing."""
-    limits = ingest_limits(current_app.config)
-    added = commit_with_retry(lambda: samples.load_sample_articles(limits))
+    added = commit_with_retry(lambda: samples.load_sample_articles(current_app.config))
     click.echo(f"Sample articles: {added} added.")
 
 

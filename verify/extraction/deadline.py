@@ -18,11 +18,6 @@ def clock() -> float:
     return time.thread_time()
 
 
-def deadline_after(seconds: float) -> float:
-    """The clock() value `seconds` of this thread's CPU time from now."""
-    return clock() + seconds
-
-
 def check_deadline(deadline: float | None) -> None:
     """Raise ExtractionTimeout once clock() has passed `deadline`."""
     if deadline is not None and clock() > deadline:

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from verify.dates import to_naive_utc
 from verify.extensions import db
 from verify.extraction import ExtractedClaim, ExtractionTimeout, extract_claims
-from verify.extraction.deadline import clock, deadline_after
+from verify.extraction.deadline import clock
 from verify.extraction.speakers import ArticleNames, speaker_key
 from verify.models import Article, Source
 from verify.services.history import insert_claims
@@ -46,14 +46,16 @@ def find_article_by_hash(digest: str) -> Article | None:
 
 
 def ingest_limits(config, deadline: float | None = None) -> dict:
-    """The size and time limits of an ingest, from the app's settings.
+    """The size and time limits of one ingest, from the app's settings.
 
-    Given the deadline an HTML page's conversion ran under, extraction gets what is left of it.
+    `deadline` is the one an HTML page was read under, so extraction gets what is left of it,
+    retries included; without one, the article's time starts now.
     """
-    timeout = config["EXTRACTION_TIMEOUT_SECONDS"]
-    if deadline is not None:
-        timeout = max(0.0, deadline - clock())
-    return {"max_bytes": config["MAX_ARTICLE_BYTES"], "timeout": timeout}
+    return {
+        "max_bytes": config["MAX_ARTICLE_BYTES"],
+        "deadline": extraction_deadline(config) if deadline is None else deadline,
+        "seconds": config["EXTRACTION_TIMEOUT_SECONDS"],
+    }
 
 
 def extraction_deadline(config, started: float | None = None) -> float:
@@ -64,7 +66,7 @@ def extraction_deadline(config, started: float | None = None) -> float:
     return (clock() if started is None else started) + config["EXTRACTION_TIMEOUT_SECONDS"]
 
 
-def ingest_article(fields: dict, max_bytes: int, timeout: float) -> IngestResult:
+def ingest_article(fields: dict, max_bytes: int, deadline: float, seconds: float) -> IngestResult:
     """Store an article and its extracted claims, or return the existing copy."""
     body = fields["body"]
     if len(body.encode("utf-8")) > max_bytes:
@@ -73,7 +75,7 @@ def ingest_article(fields: dict, max_bytes: int, timeout: float) -> IngestResult
     existing = find_article_by_hash(digest)
     if existing is not None:
         return IngestResult(existing, created=False)
-    extracted = extract_within(body, timeout)
+    extracted = extract_within(body, deadline, seconds)
     if len(extracted) > MAX_CLAIMS_PER_ARTICLE:
         raise ExtractionFailed(
             f"The article holds {len(extracted)} claims, more than the "
@@ -99,14 +101,14 @@ def ingest_article(fields: dict, max_bytes: int, timeout: float) -> IngestResult
     return IngestResult(article, created=True)
 
 
-def extract_within(body: str, timeout: float) -> list[ExtractedClaim]:
-    """Extract the claims, or raise ExtractionFailed past the time limit; nothing is written yet."""
+def extract_within(body: str, deadline: float, seconds: float) -> list[ExtractedClaim]:
+    """Extract the claims, or raise ExtractionFailed past `deadline`; nothing is written yet."""
     # Any other error is a bug: it is raised, and the request ends in a 500 with nothing stored.
     try:
-        return extract_claims(body, deadline=deadline_after(timeout))
+        return extract_claims(body, deadline=deadline)
     except ExtractionTimeout as exc:
         raise ExtractionFailed(
-            f"Extraction took longer than {timeout:.1f} s; split the article or raise "
+            f"Extraction took longer than {seconds:.1f} s; split the article or raise "
             "EXTRACTION_TIMEOUT_SECONDS."
         ) from exc
 

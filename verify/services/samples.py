@@ -4,15 +4,15 @@ from pathlib import Path
 
 from verify.schemas import ArticleInSchema
 from verify.services.files import read_article_file
-from verify.services.ingest import ingest_article
+from verify.services.ingest import ingest_article, ingest_limits
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
 
 
-def load_sample_articles(limits: dict) -> int:
-    """Ingest every bundled sample; return how many were new."""
+def load_sample_articles(config) -> int:
+    """Ingest every bundled sample, each within the app's limits; return how many were new."""
     added = 0
     for path in sorted(SAMPLES_DIR.glob("*.json")):
         fields = ArticleInSchema().load(read_article_file(path))
-        added += ingest_article(fields, **limits).created
+        added += ingest_article(fields, **ingest_limits(config)).created
     return added
