@@ -106,7 +106,7 @@ def test_a_generic_name_typed_in_a_split_stays_in_the_claims_article(sign_in, cl
         ("split", {"claim": "abc", "name": "Ann Lee"}, "A ticked claim must be a claim number."),
         ("split", {"claim": "own", "name": "Smith"}, "is this source itself"),
         ("split", {"claim": "own", "name": ""}, "Full name of their speaker"),
-        ("split", {"claim": "too many", "name": "Ann Lee"}, "Tick at most 1000 claims"),
+        ("split", {"claim": "too many", "name": "Ann Lee"}, "Tick at most 1000 claims at once."),
     ],
 )
 def test_refused_changes_say_why_and_change_nothing(sign_in, smiths, action, data, message):

@@ -23,11 +23,6 @@ def id_parameter_schema(converter) -> dict:
     return {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 
 
-def is_id(number: int) -> bool:
-    """True for a number a row id can be."""
-    return 1 <= number <= MAX_ID
-
-
 def register_id_converter(app) -> None:
     """Read every <int:…> in the app's URLs as a bounded id."""
     app.url_map.converters["int"] = IdConverter

@@ -60,13 +60,18 @@ MAX_EVIDENCE = 50  # links per claim, for the API and the review form alike
 ID_RANGE = validate.Range(min=1, max=MAX_ID)
 
 
+def is_id(number: int) -> bool:
+    """Whether a number can be a row id (and fits the database's integer column)."""
+    return 1 <= number <= MAX_ID
+
+
 def parse_id(text: str) -> int | None:
     """An id or version written in ASCII digits and in range, else None."""
     text = text.strip()
     if not (text.isascii() and text.isdigit()) or len(text) > 10:
         return None
     number = int(text)
-    return number if 1 <= number <= MAX_ID else None
+    return number if is_id(number) else None
 
 
 NOT_BLANK = not_blank

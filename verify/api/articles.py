@@ -17,13 +17,14 @@ from verify.services.ingest import (
     ingest_limits,
 )
 from verify.services.transactions import commit_with_retry
+from verify.vocabulary import STAFF
 
 bp = Blueprint("api_articles", __name__, url_prefix="/api/articles")
 AUTH = {"security": [{"bearerAuth": []}]}
 
 
 @bp.route("", methods=["POST"])
-@roles_required("fact-checker", "editor", "admin", allow_session=False)
+@roles_required(*STAFF, allow_session=False)
 @bp.doc(**AUTH)
 @bp.arguments(ArticleInSchema)
 @bp.response(201, ArticleSchema)

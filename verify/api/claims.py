@@ -21,7 +21,7 @@ from verify.schemas import (
 from verify.services.public_claims import public_events
 from verify.services.review import StaleVersion, review_claim
 from verify.services.transactions import commit_with_retry
-from verify.vocabulary import STAFF
+from verify.vocabulary import REVIEWERS, STAFF
 
 bp = Blueprint("api_claims", __name__, url_prefix="/api/claims")
 
@@ -50,7 +50,7 @@ def get_claim(claim_id):
 
 
 @bp.route("/<int:claim_id>", methods=["PATCH"])
-@roles_required("fact-checker", "admin", allow_session=False)
+@roles_required(*REVIEWERS, allow_session=False)
 @bp.doc(
     security=[{"bearerAuth": []}],
     parameters=[

@@ -10,7 +10,7 @@ MAX_URL = 2000
 MAX_NAME = 200
 MAX_AUTHORS = 6
 # " - ", " | ", " – ", " — ", " :: " and " » " split a page title into headline and site parts.
-TITLE_SEPARATOR = re.compile(r"\s+(?:[-|–—»·]|::)\s+")
+TITLE_SEPARATOR = re.compile(r"(?<!\s)\s++(?:[-|–—»·]|::)\s++")
 # A site part has a few words; a longer last part is the headline's own.
 MAX_SITE_WORDS = 5
 DOMAIN = re.compile(r"^[\w-]++(?:\.[\w-]++)++$")

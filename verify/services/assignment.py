@@ -4,14 +4,14 @@ from sqlalchemy import select
 
 from verify.extensions import db
 from verify.models import Claim, User
-from verify.schemas import MAX_ID
+from verify.schemas import is_id
 from verify.services.history import record_event
-from verify.vocabulary import REVIEWERS as REVIEWER_ROLES
+from verify.vocabulary import REVIEWERS
 
 
 def assignable_users() -> list[User]:
     """Active users who may review claims, by name."""
-    query = select(User).where(User.active.is_(True), User.role.in_(REVIEWER_ROLES))
+    query = select(User).where(User.active.is_(True), User.role.in_(REVIEWERS))
     return db.session.scalars(query.order_by(User.username)).all()
 
 
@@ -19,8 +19,8 @@ def find_assignee(user_id: int | None) -> User | None:
     """The reviewer a claim may be given to; None for nobody, ValueError for anyone else."""
     if not user_id:
         return None
-    user = db.session.get(User, user_id) if 0 < user_id <= MAX_ID else None
-    if user is None or not user.has_role(*REVIEWER_ROLES):
+    user = db.session.get(User, user_id) if is_id(user_id) else None
+    if user is None or not user.has_role(*REVIEWERS):
         raise ValueError(f"User {user_id} is not an active fact-checker or admin.")
     return user
 

@@ -38,6 +38,8 @@ def rekey_article(article_id: int) -> RekeyCount:
     count = RekeyCount()
     article = db.session.get(Article, article_id)
     claims = [claim for claim in article.claims if claim.source_id is not None]
+    if not claims:
+        return count
     kept = set_by_people(claims)
     count.claims["kept as people set them"] += len(kept)
     movable = [claim for claim in claims if claim not in kept]

@@ -8,8 +8,6 @@ from verify.models import Claim, ClaimEvent, Source, User
 from verify.services.history import record_event
 from verify.services.ingest import keyed_source, merged_target
 
-MAX_SPLIT = 1000  # ticked claims moved at once, as for the queue's bulk actions
-
 
 class SourceChangeError(Exception):
     """A merge or split that cannot be made; the message says why."""
@@ -64,8 +62,6 @@ def split_source(
     name = " ".join((name or "").split())
     if not name:
         raise SourceChangeError("Name the speaker the ticked claims belong to.")
-    if len(claim_ids) > MAX_SPLIT:
-        raise SourceChangeError(f"Tick at most {MAX_SPLIT} claims at a time.")
     wanted = source.claims.select().where(Claim.id.in_(claim_ids))
     claims = list(db.session.scalars(wanted.order_by(Claim.id)))
     if not claims:

@@ -241,11 +241,19 @@ class UserForm(CheckedForm):
     submit = SubmitField("Save")
 
 
+# Far more than a page shows, far fewer than a database takes in one query.
+MAX_TICKED = 1000
+
+
+def bounded_ticks(values: list[str]) -> list[str]:
+    """The ticked boxes, or ValueError when there are more than one action takes."""
+    if len(values) > MAX_TICKED:
+        raise ValueError(f"Tick at most {MAX_TICKED} claims at once.")
+    return values
+
+
 class BulkForm(CheckedForm):
     """An action on the claims ticked in the queue; each box carries "id:version"."""
-
-    # Far more than a queue page shows, far fewer than a database takes in one query.
-    MAX_TICKED = 1000
 
     action = SelectField(
         "With the selected claims", validate_choice=False, validators=[DataRequired()]
@@ -255,10 +263,8 @@ class BulkForm(CheckedForm):
     @staticmethod
     def selected(values: list[str]) -> dict[int, int]:
         """Map claim id to the version the user saw; ValueError names a malformed box."""
-        if len(values) > BulkForm.MAX_TICKED:
-            raise ValueError(f"Tick at most {BulkForm.MAX_TICKED} claims at once.")
         selected = {}
-        for value in values:
+        for value in bounded_ticks(values):
             claim_id, _, version = (parse_id(part) for part in value.partition(":"))
             if claim_id is None or version is None:
                 raise ValueError(f"A ticked claim must read id:version, not {value[:40]!r}.")
@@ -283,7 +289,7 @@ class SplitSourceForm(CheckedForm):
     @staticmethod
     def ticked(values: list[str]) -> list[int]:
         """The ticked claim ids; ValueError names a box that is not one."""
-        ids = [parse_id(value) for value in values]
+        ids = [parse_id(value) for value in bounded_ticks(values)]
         if None in ids:
             raise ValueError("A ticked claim must be a claim number.")
         return ids

@@ -34,7 +34,7 @@ def is_local_path(target: str | None) -> bool:
 
 def start_page() -> str:
     """Where a user lands after signing in: fact-checkers start at their own claims."""
-    if current_user.is_authenticated and current_user.role == "fact-checker":
+    if current_user.is_authenticated and current_user.has_role("fact-checker"):
         return url_for("queue.my_claims")
     return url_for("queue.queue")
 

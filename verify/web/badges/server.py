@@ -12,7 +12,8 @@ import re
 from werkzeug.http import parse_etags
 
 from verify.extensions import db
-from verify.routing import BADGE_PREFIX, is_id
+from verify.routing import BADGE_PREFIX
+from verify.schemas import is_id
 from verify.security import EMBEDDABLE_POLICY, STRICT_TRANSPORT
 from verify.services.badges import BadgeReader
 from verify.web.badges.drawing import (

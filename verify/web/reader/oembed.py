@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 from flask import Response, abort, current_app, request
 
 from verify.extensions import db
-from verify.routing import OEMBED_PATH, is_id
-from verify.schemas import OEmbedQuerySchema
+from verify.routing import OEMBED_PATH
+from verify.schemas import OEmbedQuerySchema, is_id
 from verify.services.badges import CLAIM_STATUS
 from verify.web.arguments import query_arguments
 from verify.web.badges.drawing import badge_size, embed_html
