@@ -96,6 +96,7 @@ VOCABULARY = (
     "the poll",
 )
 MIXED_UNITS = 12
+NAME_LOOK_UPS = "The EDS said costs rose. Lee spoke. He said it. "
 
 PREFIXES = {
     "": "",
@@ -124,6 +125,8 @@ def text_cases() -> dict[str, Callable[[int], str]]:
     cases["bracket then slashes"] = partial(body, "/", prefix="(")
     cases["caption slashes"] = partial(body, "/", prefix="(Getty Images ")
     cases["alternating quotes"] = partial(body, '“a"')
+    # An acronym and a pronoun as sources make extraction scan the text for names.
+    cases["capital run after name look-ups"] = partial(body, "A", prefix=NAME_LOOK_UPS)
     return cases
 
 

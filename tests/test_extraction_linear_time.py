@@ -2,11 +2,12 @@
 
 import io
 import time
+from functools import partial
 
 import pytest
 from sqlalchemy import func, select
 
-from bench.pathological import UNITS, body, html_cases, text_cases
+from bench.pathological import NAME_LOOK_UPS, UNITS, body, html_cases, text_cases
 from verify.extensions import db
 from verify.extraction import (
     ExtractedClaim,
@@ -18,6 +19,7 @@ from verify.extraction import (
 )
 from verify.extraction.deadline import clock
 from verify.extraction.segment import sentences
+from verify.extraction.speakers import ArticleNames
 from verify.models import Article
 from verify.services.corrections import find_span
 from verify.services.ingest import ExtractionFailed, ingest_article, ingest_limits
@@ -52,6 +54,10 @@ def assert_linear(call, make) -> None:
 @pytest.mark.parametrize("name", sorted(TEXT_CASES))
 def test_extraction_time_grows_linearly(name):
     assert_linear(extract_claims, TEXT_CASES[name])
+
+
+def test_reading_an_articles_names_grows_linearly():
+    assert_linear(ArticleNames, partial(body, "A", prefix=NAME_LOOK_UPS))
 
 
 def test_the_deadline_is_checked_inside_one_paragraph():

@@ -7,7 +7,7 @@ from verify.extraction.pronouns import first_name
 
 INTRODUCED = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 NAME_RUN = re.compile(
-    r"[A-Z][\w'’&-]*+(?:[ \t]++(?:(?:of|and|for|the|on)[ \t]++)?[A-Z][\w'’&-]*+)++"
+    r"(?<![\w'’&-])[A-Z][\w'’&-]*+(?:[ \t]++(?:(?:of|and|for|the|on)[ \t]++)?[A-Z][\w'’&-]*+)++"
 )
 WORD = re.compile(r"[\w.'’&-]+")
 LINKS = set("of and for the on in & de".split())

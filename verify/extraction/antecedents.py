@@ -17,7 +17,7 @@ TEXT_LIMIT = 200_000
 # Runs stay on one line: a headline or a paragraph ending without a full stop is a break.
 NEXT_NAME = r"[ \t]++(?:(?:de|da|van|von|der|del|bin|al)[ \t]++)?[A-Z][\w.'’-]*+"
 RUN = re.compile(rf"[A-Z][\w.'’-]*+(?:{NEXT_NAME})*+")
-LONG_RUN = re.compile(rf"[A-Z][\w.'’-]*+(?:{NEXT_NAME})++")
+LONG_RUN = re.compile(rf"(?<![\w.'’-])[A-Z][\w.'’-]*+(?:{NEXT_NAME})++")
 CURLY_QUOTED = re.compile(r"“[^”\n]*+”")
 STRAIGHT_QUOTED = re.compile(r"\"[^\"\n]*+\"")
 

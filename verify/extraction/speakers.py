@@ -226,7 +226,7 @@ STOP_WORDS = set(
     """.split()
 )
 TEXT_LIMIT = 200_000
-CAPITALISED_RUN = re.compile(r"[A-Z][\w'.-]*+(?: [A-Z][\w'.-]*+){1,5}")
+CAPITALISED_RUN = re.compile(r"(?<![\w'.-])[A-Z][\w'.-]*+(?: [A-Z][\w'.-]*+){1,5}")
 TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][\w'-]*+)")
 LOWER_WORD = re.compile(r"\b[a-z]++\b")
 
