@@ -4,6 +4,7 @@ import re
 
 from verify.extraction.candidate import Candidate
 from verify.extraction.complements import states_something
+from verify.extraction.lexicon import VIEW_FORMS
 from verify.extraction.tokens import words
 
 # "No one knows", "no group claimed responsibility", "Nobody said".
@@ -16,7 +17,6 @@ ASK_FORMS = {"ask", "asks", "asked", "asking"}
 # "endorsed by the club", "described as fragile by": the subject did not speak.
 # Views keep their holder in the by-phrase: "is regarded by experts as ...".
 PASSIVE_BY = re.compile(r"\s+by\b")
-VIEW_FORMS = {"regarded", "viewed", "considered", "believed", "thought", "seen"}
 
 
 def asserts(text: str, claim: Candidate) -> bool:

@@ -13,6 +13,7 @@ from verify.extraction.lexicon import (
     NOUN_LIKE,
     PRONOUNS,
     STANCE_ADJECTIVES,
+    VIEW_FORMS,
     inflect,
 )
 from verify.extraction.tokens import find_comma, words
@@ -81,7 +82,6 @@ NOUN_DETERMINERS = DETERMINERS | {"to", "no"}
 PREPOSITIONS = set("by in of for with without on at from into upon under".split())
 # "The same cannot be said of ...": a passive of saying with its topic, nobody speaking.
 SAID_OF = {"said", "written", "spoken"}
-VIEW_FORMS = {"regarded", "viewed", "considered", "believed", "thought", "seen"}
 
 
 def cue_words(text: str, lo: int, end: int, masked: Masked):

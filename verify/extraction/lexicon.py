@@ -204,6 +204,8 @@ sorry glad thrilled excited outraged outspoken vocal silent quiet firm clear
 """.split()
 )
 BE_FORMS = set("is are was were be been being remains remained seems seemed".split())
+# Participles of holding a view: "is regarded by divers as ...", "is believed to".
+VIEW_FORMS = {"regarded", "viewed", "considered", "believed", "thought", "seen"}
 
 # Titles dropped before a name when resolving and keying sources.
 TITLES = set(

@@ -4,11 +4,12 @@ import re
 
 from verify.extraction.candidate import Candidate
 from verify.extraction.lexicon import AUXILIARIES, STANCE_ADJECTIVES, STANCE_FORMS
+from verify.extraction.lexicon import VIEW_FORMS as LEXICON_VIEW_FORMS
 from verify.extraction.tokens import trimmed_end, words
 
 BE_FORMS = set("is are was were be been being".split())
 # Views keep their holder as the subject ("He is believed ..."), handled as hedges.
-VIEW_FORMS = {"regarded", "viewed", "considered", "believed", "thought", "seen", "known"}
+VIEW_FORMS = LEXICON_VIEW_FORMS | {"known"}
 AGENT = re.compile(r"\bby\s+(?P<agent>[^,;:.()—–\"“”]{2,80})")
 MAX_AGENT_WORDS = 8
 ACT_PARTICIPLES = set("named appointed nominated elected signed sponsored voted".split())

@@ -15,6 +15,7 @@ from verify.extraction.relay import inner_speaker
 from verify.extraction.roles import described_person, document_author, named_before
 from verify.extraction.sources import (
     LINKS,
+    NAME_WORD,
     ORG_WORDS,
     bare,
     clean_name,
@@ -36,7 +37,6 @@ BY_AUTHOR = re.compile(
 )
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 RELATIVE_OPENER = re.compile(r"^(?:which|that|who)\s+(?=\w)", re.IGNORECASE)
-NAME_WORD = re.compile(r"[\w.'’-]+")
 
 
 class _Article:
@@ -51,6 +51,13 @@ class _Article:
         self.groups: list[int] = []
         self.documents: dict[str, tuple[str, str]] = {}
         self._acronyms: dict[str, str] | None = None
+        self._titled: dict[str, str | None] = {}
+
+    def titled_person(self, title: str) -> str | None:
+        """The name after a bare title elsewhere in the article, looked up once per title."""
+        if title not in self._titled:
+            self._titled[title] = _titled_person(self.text, title)
+        return self._titled[title]
 
     @property
     def acronyms(self) -> dict[str, str]:
@@ -115,7 +122,7 @@ def _resolve(raw: str, claim: Candidate, article: _Article) -> tuple[str, str]:
     if spelled:
         return spelled, source_kind(spelled)
     if name.lower() in TITLES:
-        return _titled_person(text, name) or name, source_kind(raw)
+        return article.titled_person(name) or name, source_kind(raw)
     return name, source_kind(raw)
 
 

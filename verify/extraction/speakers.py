@@ -22,14 +22,12 @@ from verify.extraction.lexicon import (
     TITLES,
 )
 from verify.extraction.name_parts import TIME_WORDS, last_sentence
-from verify.extraction.sources import bare_name
+from verify.extraction.sources import PARTICLES, bare_name
 
 MAX_NAME = 300
 PRONOUNS = set("he she him her his hers they them their it its who which that one we i you".split())
-DETERMINERS = set("the a an".split())
 INDEFINITE = set("a an one some several two three four five many other another".split())
 LINK_WORDS = set("of for and on the & at in to".split())
-PARTICLES = set("van von de da del della der den di du dos la le bin al ibn".split())
 SUFFIXES = set("jr jr. sr sr. ii iii iv".split())
 CORPORATE = re.compile(
     r"(?:,?\s++(?:inc|incorporated|corp|corporation|co|ltd|limited|llc|plc|lp|gmbh|ag|s\.a|n\.v)\.?)+$",
@@ -237,7 +235,7 @@ class ArticleNames:
     def __init__(self, text: str, sources: Iterable[tuple[str, str]] = ()):
         """Read `text`; `sources` are its claims' (resolved name, words in the text) pairs."""
         head = (text or "")[:TEXT_LIMIT].replace("’", "'")
-        sources = list(sources)
+        sources = list(dict.fromkeys(sources))  # a speaker quoted often is read once
         self.full_names: dict[str, list[str]] = {}
         for name, _ in sources:
             self._add(_person_run(_words(name))[1])
