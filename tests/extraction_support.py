@@ -1,7 +1,13 @@
 """What the extraction tests share: the seed article's paths and span checks."""
 
+import json
+
+from sqlalchemy import select
+
 from tests.conftest import shared_dir
+from verify.extensions import db
 from verify.extraction import ExtractedClaim, extract_claims
+from verify.models import Article
 
 SEED_DIR = shared_dir("seed")
 SEED_TEXT = SEED_DIR / "article-kursk-command-post.txt"
@@ -18,6 +24,29 @@ CONTRACT = {
     "cue_end",
     "kind",
 }
+
+
+def cli_claims(runner, tmp_path, text: str, name: str = "article.txt") -> list[dict]:
+    """The claims `flask claims extract` prints for `text` saved as a file."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(args=["claims", "extract", str(path)])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout.strip())["claims"]
+
+
+def ingest_file(runner, path):
+    """The article `flask ingest` stored last, from the file at `path`."""
+    result = runner.invoke(args=["ingest", str(path)])
+    assert result.exit_code == 0, result.output
+    return db.session.scalars(select(Article).order_by(Article.id.desc())).first()
+
+
+def ingest_page(runner, tmp_path, html: str, name: str = "page.html"):
+    """The article `flask ingest` stores from `html` saved as a file."""
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    return ingest_file(runner, path)
 
 
 def only_claim(text: str) -> ExtractedClaim:

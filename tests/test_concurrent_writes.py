@@ -6,11 +6,12 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 from flask_migrate import upgrade
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 from tests.conftest import SHORT_ARTICLE, make_token
 from tests.served import fresh_database_url, gunicorn
+from tests.sql_support import statements_sent
 from verify import create_app
 from verify.extensions import db
 from verify.models import Article, Claim, Source
@@ -124,7 +125,7 @@ class Deadlock(Exception):
 )
 def test_a_write_refused_for_another_writer_is_run_again(client, auth_header, monkeypatch, refusal):
     headers = auth_header()
-    original, calls, begins = ingest.insert_claims, [], []
+    original, calls = ingest.insert_claims, []
 
     def insert_claims_once_refused(article, claims, notes):
         calls.append(claims)
@@ -132,16 +133,9 @@ def test_a_write_refused_for_another_writer_is_run_again(client, auth_header, mo
             raise OperationalError("INSERT INTO claims", {}, refusal)
         return original(article, claims, notes)
 
-    def record_begin(conn, cursor, statement, *args):
-        if statement.startswith("BEGIN"):
-            begins.append(statement)
-
     monkeypatch.setattr(ingest, "insert_claims", insert_claims_once_refused)
-    event.listen(db.engine, "before_cursor_execute", record_begin)
-    try:
+    with statements_sent("BEGIN") as begins:
         response = client.post("/api/articles", json=SHORT_ARTICLE, headers=headers)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record_begin)
     assert response.status_code == 201, response.get_json()
     assert db.session.scalar(select(func.count(Article.id))) == 1
     assert len(calls) == 2

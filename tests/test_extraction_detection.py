@@ -1,10 +1,8 @@
 """Which sentences are claims: acts, nouns and idioms are not; quoted fragments stay whole."""
 
-import json
-
 import pytest
 
-from tests.extraction_support import claim_with, only_claim
+from tests.extraction_support import cli_claims, only_claim
 from verify.extraction import extract_claims
 
 NOT_CLAIMS = (
@@ -21,7 +19,7 @@ NOT_CLAIMS = (
     'After a long pause, Judge Park asked the witness: "Finished?"',
     "The ten-year Treasury note has risen to 4 percent.",
     "The first estimate of the flood damage is already in.",
-    "He left the board, a decision he disclosed in an interview that aired on Friday.",
+    "He left the board, a decision he disclosed on a radio show last week.",
     "Around the time Mr. Cole announced — Ms. Webb posted photos of the two of them.",
     "Ann Holt and Ben Cruz were named best actors at the festival.",
     "The club signed a $2 million contract with the striker.",
@@ -92,9 +90,8 @@ def test_a_quote_after_a_that_clause_continues_it():
 
 def test_a_scene_is_not_speech_but_its_source_still_speaks():
     text = 'According to Ms. Diaz, the sky went "completely orange" by noon.'
-    claims = extract_claims(text)
-    assert len(claims) == 1
-    assert "Diaz" in claim_with(claims, "by noon").source
+    claim = only_claim(text)
+    assert "by noon" in claim.text and "Diaz" in claim.source
 
 
 ARTICLE = "\n".join(
@@ -108,11 +105,7 @@ ARTICLE = "\n".join(
 
 
 def test_claims_extract_keeps_only_statements(runner, tmp_path):
-    path = tmp_path / "council.txt"
-    path.write_text(ARTICLE + "\n", encoding="utf-8")
-    result = runner.invoke(args=["claims", "extract", str(path)])
-    assert result.exit_code == 0
-    claims = json.loads(result.stdout.strip())["claims"]
+    claims = cli_claims(runner, tmp_path, ARTICLE + "\n", "council.txt")
     assert len(claims) == 1
     assert claims[0]["text"].endswith("might be needed until the river falls")
     assert (claims[0]["kind"], claims[0]["source"]) == ("reported", "Ruth Ochoa")

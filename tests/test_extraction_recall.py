@@ -1,10 +1,8 @@
 """Claims that are easy to miss: impersonal hedges, findings, inverted groups, memo lists."""
 
-import json
-
 import pytest
 
-from tests.extraction_support import only_claim
+from tests.extraction_support import cli_claims, only_claim
 from verify.extraction import extract_claims
 
 
@@ -69,13 +67,9 @@ def test_items_after_a_documents_include_are_its_claims():
 
 
 def test_claims_extract_finds_hedges_and_findings(runner, tmp_path):
-    path = tmp_path / "valley.txt"
     body = "Temperatures are forecast to pass 40 degrees in the valley.\n"
     body += "Rents rose by a third in five years, council housing figures show.\n"
-    path.write_text(body, encoding="utf-8")
-    result = runner.invoke(args=["claims", "extract", str(path)])
-    assert result.exit_code == 0
-    claims = json.loads(result.stdout.strip())["claims"]
+    claims = cli_claims(runner, tmp_path, body, "valley.txt")
     assert [c["kind"] for c in claims] == ["unattributed", "reported"]
 
 

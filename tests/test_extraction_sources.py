@@ -1,11 +1,9 @@
 """Who a claim's source is: pronouns, roles, appositives, acronyms, documents and relays."""
 
-import json
-
 import pytest
 from sqlalchemy import select
 
-from tests.extraction_support import sources_of
+from tests.extraction_support import cli_claims, sources_of
 from verify.extensions import db
 from verify.extraction import extract_claims
 from verify.models import Claim
@@ -174,11 +172,7 @@ EXPECTED = ["Ravi Shah", "Ravi Shah", "Harbour Safety Board (HSB)"]
 
 
 def test_claims_extract_names_each_speaker(runner, tmp_path):
-    path = tmp_path / "pier.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    result = runner.invoke(args=["claims", "extract", str(path)])
-    assert result.exit_code == 0
-    claims = json.loads(result.stdout.strip())["claims"]
+    claims = cli_claims(runner, tmp_path, ARTICLE, "pier.txt")
     assert [c["source"] for c in claims] == EXPECTED
 
 

@@ -1,10 +1,8 @@
 """Wire copy: acts are not statements, and what follows a cue decides it."""
 
-import json
-
 import pytest
 
-from tests.extraction_support import only_claim, sources_of
+from tests.extraction_support import cli_claims, only_claim, sources_of
 from verify.extraction import extract_claims
 
 ACTS = (
@@ -37,11 +35,9 @@ def test_acts_with_a_that_clause_stay_claims(text, source):
 
 
 def test_claims_extract_leaves_acts_out(runner, tmp_path):
-    path = tmp_path / "acts.txt"
-    path.write_text(ACTS + "The budget is balanced, the treasurer said.\n", encoding="utf-8")
-    result = runner.invoke(args=["claims", "extract", str(path)])
-    assert result.exit_code == 0
-    claims = json.loads(result.stdout.strip())["claims"]
+    claims = cli_claims(
+        runner, tmp_path, ACTS + "The budget is balanced, the treasurer said.\n", "acts.txt"
+    )
     assert [c["source"] for c in claims] == ["treasurer"]
 
 
@@ -172,15 +168,11 @@ def test_source_names_drop_time_phrases_and_keep_appositive_names(text, source):
 
 
 def test_claims_extract_names_the_speaker_not_the_description(runner, tmp_path):
-    path = tmp_path / "names.txt"
-    path.write_text(
+    text = (
         "The city's mayor, Ana Ruiz, said the bridge was safe.\n"
-        "The mayor said the tolls would stay.\n",
-        encoding="utf-8",
+        "The mayor said the tolls would stay.\n"
     )
-    result = runner.invoke(args=["claims", "extract", str(path)])
-    assert result.exit_code == 0
-    claims = json.loads(result.stdout.strip())["claims"]
+    claims = cli_claims(runner, tmp_path, text, "names.txt")
     assert [c["source"] for c in claims] == ["Ana Ruiz", "Ana Ruiz"]
 
 

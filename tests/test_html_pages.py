@@ -6,6 +6,7 @@ import json
 import pytest
 from sqlalchemy import select
 
+from tests.extraction_support import ingest_file
 from verify.extensions import db
 from verify.extraction import extract_claims, html_to_text
 from verify.extraction.furniture import drop_furniture
@@ -40,16 +41,10 @@ def news_page(charset_meta: str = '<meta charset="utf-8">', extra_body: str = ""
     )
 
 
-def ingest(runner, path):
-    result = runner.invoke(args=["ingest", str(path)])
-    assert result.exit_code == 0, result.output
-    return db.session.scalars(select(Article).order_by(Article.id.desc())).first()
-
-
 def test_ingest_keeps_the_headline_and_the_page_metadata(runner, tmp_path):
     path = tmp_path / "fares.html"
     path.write_text(news_page(), encoding="utf-8")
-    article = ingest(runner, path)
+    article = ingest_file(runner, path)
     assert article.title == HEADLINE
     assert article.body.splitlines()[0] == HEADLINE
     assert article.outlet == "The Harbour Gazette"
@@ -65,7 +60,7 @@ def test_ingest_keeps_the_headline_and_the_page_metadata(runner, tmp_path):
 def test_metadata_reads_back_through_the_api(runner, client, auth_header, tmp_path):
     path = tmp_path / "fares.html"
     path.write_text(news_page(), encoding="utf-8")
-    article_id = ingest(runner, path).id
+    article_id = ingest_file(runner, path).id
     data = client.get(f"/api/articles/{article_id}", headers=auth_header()).get_json()
     assert data["title"] == HEADLINE and data["outlet"] == "The Harbour Gazette"
     assert data["author"] == "Jon Ek" and data["published_at"].startswith("2026-03-02")
@@ -88,7 +83,7 @@ def test_a_windows_1252_page_is_decoded(runner, tmp_path, charset_meta):
     page = news_page(charset_meta, "<p>The café on the quay — open since 1911 — will stay.</p>")
     path = tmp_path / "fares.html"
     path.write_bytes(page.encode("windows-1252"))
-    article = ingest(runner, path)
+    article = ingest_file(runner, path)
     assert "The café on the quay — open since 1911 — will stay." in article.body
 
 
@@ -120,7 +115,7 @@ def test_json_fields_are_kept_as_given(runner, tmp_path):
         json.dumps({"title": "Fares", "body": "Fares rise, the city said.", "outlet": "Gazette"}),
         encoding="utf-8",
     )
-    article = ingest(runner, path)
+    article = ingest_file(runner, path)
     assert (article.title, article.outlet) == ("Fares", "Gazette")
 
 
@@ -167,7 +162,7 @@ def test_furniture_on_a_page_stays_out_of_the_body_and_the_claims(runner, tmp_pa
     extra = "".join(f"<p>{line}</p>" for line in FURNITURE)
     path = tmp_path / "fares.html"
     path.write_text(news_page(extra_body=extra), encoding="utf-8")
-    article = ingest(runner, path)
+    article = ingest_file(runner, path)
     for line in FURNITURE:
         assert line not in article.body
     assert "Opponents said the rise would hurt students" in article.body
@@ -236,7 +231,7 @@ def test_the_visible_headline_wins_over_a_longer_page_title(runner, tmp_path):
     )
     path = tmp_path / "fares.html"
     path.write_text(page.replace("<h1>", "<h1>Local News | "), encoding="utf-8")
-    assert ingest(runner, path).title == HEADLINE
+    assert ingest_file(runner, path).title == HEADLINE
 
 
 def test_a_sign_off_names_the_author_and_a_dated_url_the_day(runner, tmp_path):
@@ -250,7 +245,7 @@ def test_a_sign_off_names_the_author_and_a_dated_url_the_day(runner, tmp_path):
     )
     path = tmp_path / "fares.html"
     path.write_text(page, encoding="utf-8")
-    article = ingest(runner, path)
+    article = ingest_file(runner, path)
     assert article.author == "Alma Sten" and "Alma Sten" not in article.body
     assert article.published_at.date().isoformat() == "2026-02-27"
 
@@ -266,11 +261,11 @@ def test_schema_org_authors_name_the_author_over_a_site_wide_meta(runner, tmp_pa
     )
     path = tmp_path / "fares.html"
     path.write_text(page, encoding="utf-8")
-    assert ingest(runner, path).author == "Alma Sten and Ivo Brandt"
+    assert ingest_file(runner, path).author == "Alma Sten and Ivo Brandt"
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
 def test_a_page_with_a_byte_order_mark_is_decoded(runner, tmp_path, encoding):
     path = tmp_path / "fares.html"
     path.write_bytes(news_page('<meta charset="utf-16">').encode(encoding))
-    assert ingest(runner, path).title == HEADLINE
+    assert ingest_file(runner, path).title == HEADLINE

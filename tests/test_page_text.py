@@ -1,9 +1,6 @@
 """What `flask ingest` keeps of a page's text: every paragraph and link, no furniture."""
 
-from sqlalchemy import select
-
-from verify.extensions import db
-from verify.models import Article
+from tests.extraction_support import ingest_page
 
 HEADLINE = "Second pier for the port"
 QUOTE = "We have waited twenty years for this pier"
@@ -37,14 +34,6 @@ LEFT_OUT = [
     "By Lena Holm",
     "is a reporter for",
 ]
-
-
-def ingest_page(runner, tmp_path, html: str) -> Article:
-    path = tmp_path / "pier.html"
-    path.write_text(html, encoding="utf-8")
-    result = runner.invoke(args=["ingest", str(path)])
-    assert result.exit_code == 0, result.output
-    return db.session.scalars(select(Article)).one()
 
 
 def pier_page() -> str:

@@ -7,9 +7,9 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event
 
 from tests.newsroom import add_article, claim_specs
+from tests.sql_support import listening
 from verify.dates import now_utc
 from verify.extensions import db
 
@@ -23,11 +23,8 @@ def offsets_sent():
         if "OFFSET" in statement.upper():
             offsets.append(parameters[-1] if "OFFSET ?" in statement else -1)
 
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
+    with listening(db.engine, "before_cursor_execute", record):
         yield offsets
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
 
 
 def editor_get(client, auth_header, path, **query):

@@ -1,12 +1,8 @@
 """Wire-copy failure types on short articles: `flask claims extract`, `flask ingest`, API."""
 
-import json
-
 import pytest
-from sqlalchemy import select
 
-from verify.extensions import db
-from verify.models import Article
+from tests.extraction_support import cli_claims, ingest_page
 
 HEADLINE = "Harbour week"
 # Each case: the article's paragraphs ("- " starts a list item), then the claims it holds as
@@ -132,11 +128,7 @@ def assert_claims(found: list[tuple[str, str | None]], expected: list[tuple[str,
 
 @pytest.mark.parametrize(("paragraphs", "expected"), CASES.values(), ids=CASES.keys())
 def test_flask_ingest_of_a_page(runner, tmp_path, paragraphs, expected):
-    path = tmp_path / "harbour.html"
-    path.write_text(page_html(paragraphs), encoding="utf-8")
-    result = runner.invoke(args=["ingest", str(path)])
-    assert result.exit_code == 0, result.output
-    article = db.session.scalars(select(Article)).one()
+    article = ingest_page(runner, tmp_path, page_html(paragraphs), "harbour.html")
     assert article.title == HEADLINE and article.outlet == "Coast Courier"
     assert_claims([(c.text, c.source_name) for c in article.claims], expected)
 
@@ -151,9 +143,5 @@ def test_the_api(client, auth_header, paragraphs, expected):
 
 @pytest.mark.parametrize(("paragraphs", "expected"), CASES.values(), ids=CASES.keys())
 def test_flask_claims_extract(runner, tmp_path, paragraphs, expected):
-    path = tmp_path / "harbour.txt"
-    path.write_text(article_text(paragraphs), encoding="utf-8")
-    result = runner.invoke(args=["claims", "extract", str(path)])
-    assert result.exit_code == 0, result.output
-    claims = json.loads(result.stdout.strip())["claims"]
+    claims = cli_claims(runner, tmp_path, article_text(paragraphs), "harbour.txt")
     assert_claims([(c["text"], c["source"]) for c in claims], expected)
