@@ -7,6 +7,7 @@ clean names typed by fact-checkers with them.
 import re
 
 from verify.extraction.lexicon import TITLES
+from verify.extraction.segment import ABBREVIATIONS
 
 MAX_NAME = 300
 TIME_WORDS = (
@@ -24,10 +25,8 @@ TIME_TAIL = re.compile(
     rf"in\s++(?:a|an|its|his|her|their)\s++\w++)(?:\s.*)?$",
     re.IGNORECASE | re.DOTALL,
 )
-ABBREVIATIONS = TITLES | set(
-    "gen sen rep gov lt col maj capt sgt adm dr mr mrs ms prof rev st jr sr inc corp co ltd "
-    "dept no vs av ave ii iii iv".split()
-)
+# A title ("President.") or a numeral ("III.") before a period ends no sentence inside a name.
+NAME_ABBREVIATIONS = ABBREVIATIONS | TITLES | {"ii", "iii", "iv"}
 # Capitalised sentence openers that are not part of a name: "When Trump", "In Ohio".
 OPENERS = set(
     """
@@ -51,7 +50,7 @@ def ends_sentence(token: str) -> bool:
         token.endswith(".")
         and len(bare) > 1
         and "." not in bare
-        and bare.lower() not in ABBREVIATIONS
+        and bare.lower() not in NAME_ABBREVIATIONS
     )
 
 

@@ -10,7 +10,7 @@ ABBREVIATIONS = set(
 mr mrs ms dr sen rep gov gen lt col sgt st jan feb mar apr jun jul aug sep sept
 oct nov dec jr sr inc co corp vs no ft mt capt adm maj rev prof gov u.s u.k
 u.n d.c e.g i.e a.m p.m ariz calif fla ga ill mass mich minn nev pa tenn tex va
-wash wis conn colo okla ore del md mo ky la ala ark neb kan
+wash wis conn colo okla ore del md mo ky la ala ark neb kan ltd dept av ave
 """.split()
 )
 # Possessive runs, tried only where a run of end marks starts: linear on "!!!!…" and "....".
